@@ -1,0 +1,22 @@
+using MusicBlazor.Common;
+
+namespace MusicBlazor.Catalog;
+
+public sealed class Album : IAudited
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ArtistId { get; set; }
+    public Artist? Artist { get; set; }
+    public string Name { get; set; } = "";
+    public int YearReleased { get; set; }
+    public string? CoverImageUrl { get; set; }
+
+    public Guid? CreatedById { get; set; }
+    public Guid? UpdatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<Track> Tracks { get; } = [];
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using MusicBlazor.Accounts;
+using MusicBlazor.Common;
+using MusicBlazor.Data;
+using MusicBlazor.Notifications;
+
+namespace MusicBlazor.Catalog;
+
+/// <summary>Creates, edits and deletes albums with their tracks; the only way the app changes albums.</summary>
+public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor, TimeProvider clock)
+{
+    public async Task<Guid> CreateAsync(Guid artistId, AlbumInput input, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        CatalogPolicy.Demand(CatalogPolicy.CanCreateAlbum(actor), "create albums");
+        ValidationFailedException.ThrowIfAny(CatalogRules.Validate(input, clock));
+
+        await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
+        if (!await db.Artists.AnyAsync(a => a.Id == artistId, cancellationToken))
+        {
+            throw new NotFoundException("This artist no longer exists.");
+        }
+
+        await ThrowIfNameTakenAsync(db, artistId, null, input, cancellationToken);
+
+        var album = new Album { ArtistId = artistId };
+        Apply(input, album);
+        db.Albums.Add(album);
+
+        // The album, its followers' notifications and the artist's figures commit (and publish) together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SaveAsync(db, input, cancellationToken);
+        await NotificationWriter.WriteForNewAlbumAsync(db, album, album.CreatedAt, cancellationToken);
+        await ArtistStats.RefreshAlbumsAsync(db, artistId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return album.Id;
+    }
+
+    public async Task UpdateAsync(Guid albumId, AlbumInput input, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
+        var album = await db.Albums.Include(a => a.Tracks).SingleOrDefaultAsync(a => a.Id == albumId, cancellationToken)
+            ?? throw new NotFoundException("This album no longer exists.");
+        CatalogPolicy.Demand(CatalogPolicy.CanManageAlbum(actor, album.CreatedById), "edit this album");
+        ValidationFailedException.ThrowIfAny(CatalogRules.Validate(input, clock));
+        await ThrowIfNameTakenAsync(db, album.ArtistId, album.Id, input, cancellationToken);
+
+        db.Tracks.RemoveRange(album.Tracks);
+        album.Tracks.Clear();
+        Apply(input, album);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SaveAsync(db, input, cancellationToken);
+        await ArtistStats.RefreshAlbumsAsync(db, album.ArtistId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(Guid albumId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
+        var album = await db.Albums.Include(a => a.Tracks).SingleOrDefaultAsync(a => a.Id == albumId, cancellationToken)
+            ?? throw new NotFoundException("This album no longer exists.");
+        CatalogPolicy.Demand(CatalogPolicy.CanManageAlbum(actor, album.CreatedById), "delete this album");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AlbumDeletion.DeleteAsync(db, [album], cancellationToken);
+        await ArtistStats.RefreshAlbumsAsync(db, album.ArtistId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The album as its form edits it, or null when it does not exist.</summary>
+    public async Task<AlbumEditModel?> GetForEditAsync(Guid albumId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
+        var album = await db.Albums.AsNoTracking()
+            .Include(a => a.Artist)
+            .Include(a => a.Tracks.OrderBy(t => t.Order))
+            .SingleOrDefaultAsync(a => a.Id == albumId, cancellationToken);
+        if (album is null)
+        {
+            return null;
+        }
+
+        var input = new AlbumInput
+        {
+            Name = album.Name,
+            YearReleased = album.YearReleased,
+            CoverImageUrl = album.CoverImageUrl,
+            Tracks = album.Tracks.Select(t => new TrackInput { Name = t.Name, Duration = Duration.Format(t.DurationSeconds) }).ToList(),
+        };
+        return new AlbumEditModel(album.Id, album.ArtistId, album.Artist!.Name, input,
+            CatalogPolicy.CanManageAlbum(actor, album.CreatedById));
+    }
+
+    private static void Apply(AlbumInput input, Album album)
+    {
+        album.Name = input.Name!.Trim();
+        album.YearReleased = input.YearReleased!.Value;
+        album.CoverImageUrl = string.IsNullOrWhiteSpace(input.CoverImageUrl) ? null : input.CoverImageUrl.Trim();
+        album.Tracks.AddRange(input.Tracks.Select((t, i) => new Track
+        {
+            AlbumId = album.Id,
+            Order = i,
+            Name = t.Name!.Trim(),
+            DurationSeconds = Duration.TryParse(t.Duration, out var seconds) ? seconds : 0,
+        }));
+    }
+
+    private static async Task ThrowIfNameTakenAsync(
+        MusicDbContext db, Guid artistId, Guid? albumId, AlbumInput input, CancellationToken cancellationToken)
+    {
+        var name = input.Name!.Trim().ToLowerInvariant();
+        var taken = await db.Albums.AnyAsync(
+            a => a.ArtistId == artistId && a.Id != albumId && a.Name.ToLower() == name, cancellationToken);
+        if (taken)
+        {
+            throw new ValidationFailedException([CatalogRules.DuplicateAlbumName(input)]);
+        }
+    }
+
+    // The unique index backs up the check above when two editors save the same name at once.
+    private static async Task SaveAsync(MusicDbContext db, AlbumInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            throw new ValidationFailedException([CatalogRules.DuplicateAlbumName(input)]);
+        }
+    }
+}
+
+public sealed record AlbumEditModel(Guid Id, Guid ArtistId, string ArtistName, AlbumInput Input, bool CanManage);

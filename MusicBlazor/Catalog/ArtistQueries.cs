@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using MusicBlazor.Accounts;
+using MusicBlazor.Data;
+
+namespace MusicBlazor.Catalog;
+
+public sealed record ArtistListRequest(string? Search, ArtistSort Sort, int Page)
+{
+    public const int PageSize = 12;
+    public int SafePage => Math.Max(1, Page);
+}
+
+public sealed record ArtistCard(
+    Guid Id, string Name, string? CoverImageUrl, int AlbumCount, int? LatestAlbumYear, int FollowerCount, bool IsFollowed);
+
+public sealed record ArtistPage(IReadOnlyList<ArtistCard> Artists, int Page, bool HasPrevious, bool HasNext);
+
+public sealed record ArtistDetails(
+    Guid Id,
+    string Name,
+    IReadOnlyList<string> PreviousNames,
+    string? Biography,
+    int FollowerCount,
+    bool IsFollowed,
+    IReadOnlyList<AlbumDetails> Albums);
+
+public sealed record AlbumDetails(
+    Guid Id, string Name, int YearReleased, string? CoverImageUrl, Guid? CreatedById, IReadOnlyList<TrackDetails> Tracks)
+{
+    public int TotalSeconds => Tracks.Sum(t => t.DurationSeconds);
+}
+
+public sealed record TrackDetails(int Number, string Name, int DurationSeconds);
+
+/// <summary>Read side of the catalog: what the artist list and the artist page show.</summary>
+public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor)
+{
+    public async Task<ArtistPage> ListAsync(ArtistListRequest request, CancellationToken cancellationToken = default)
+    {
+        var viewer = (await currentActor.GetAsync()).UserId;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var artists = db.Artists.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var term = request.Search.Trim().ToLowerInvariant();
+            artists = artists.Where(a => a.SearchName.Contains(term));
+        }
+
+        var page = request.SafePage;
+        // One row more than a page tells whether there is a next page without counting every match.
+        var rows = await Sort(artists, request.Sort)
+            .Skip((page - 1) * ArtistListRequest.PageSize)
+            .Take(ArtistListRequest.PageSize + 1)
+            .Select(a => new ArtistCard(
+                a.Id,
+                a.Name,
+                a.CoverImageUrl,
+                a.AlbumCount,
+                a.LatestAlbumYear == 0 ? null : a.LatestAlbumYear,
+                a.FollowerCount,
+                viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer)))
+            .ToListAsync(cancellationToken);
+
+        return new ArtistPage(rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize);
+    }
+
+    internal static IQueryable<Artist> Sort(IQueryable<Artist> artists, ArtistSort sort) => sort switch
+    {
+        ArtistSort.RecentlyAdded => artists.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+        ArtistSort.Name => artists.OrderBy(a => a.SearchName).ThenBy(a => a.Id),
+        ArtistSort.AlbumCount => artists.OrderByDescending(a => a.AlbumCount).ThenByDescending(a => a.Id),
+        ArtistSort.LatestRelease => artists.OrderByDescending(a => a.LatestAlbumYear).ThenByDescending(a => a.Id),
+        ArtistSort.FollowerCount => artists.OrderByDescending(a => a.FollowerCount).ThenByDescending(a => a.Id),
+        _ => artists.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
+    };
+
+    public async Task<ArtistDetails?> GetAsync(Guid artistId, CancellationToken cancellationToken = default)
+    {
+        var viewer = (await currentActor.GetAsync()).UserId;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var artist = await db.Artists.AsNoTracking()
+            .Where(a => a.Id == artistId)
+            .Select(a => new
+            {
+                a.Id,
+                a.Name,
+                a.PreviousNames,
+                a.Biography,
+                a.FollowerCount,
+                IsFollowed = viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (artist is null)
+        {
+            return null;
+        }
+
+        var albums = await db.Albums.AsNoTracking()
+            .Where(a => a.ArtistId == artistId)
+            .OrderByDescending(a => a.YearReleased).ThenByDescending(a => a.CreatedAt)
+            .Select(a => new
+            {
+                a.Id, a.Name, a.YearReleased, a.CoverImageUrl, a.CreatedById,
+                Tracks = a.Tracks.OrderBy(t => t.Order).Select(t => new { t.Name, t.DurationSeconds }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return new ArtistDetails(artist.Id, artist.Name, artist.PreviousNames, artist.Biography, artist.FollowerCount, artist.IsFollowed,
+            albums.Select(a => new AlbumDetails(a.Id, a.Name, a.YearReleased, a.CoverImageUrl, a.CreatedById,
+                a.Tracks.Select((t, i) => new TrackDetails(i + 1, t.Name, t.DurationSeconds)).ToList())).ToList());
+    }
+}

@@ -1,0 +1,3 @@
+namespace MusicBlazor.Common;
+
+public sealed class NotFoundException(string message) : Exception(message);

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MusicBlazor.Accounts;
+using MusicBlazor.Catalog;
+
+namespace MusicBlazor.Data.Configurations;
+
+internal sealed class ArtistConfiguration : IEntityTypeConfiguration<Artist>
+{
+    public void Configure(EntityTypeBuilder<Artist> artist)
+    {
+        artist.Property(a => a.Id).ValueGeneratedNever();
+        artist.Property(a => a.Name).HasMaxLength(Artist.NameMaxLength).IsRequired();
+        artist.Property(a => a.SearchName).HasMaxLength(Artist.NameMaxLength).IsRequired();
+        artist.Property(a => a.Biography).HasMaxLength(Artist.BiographyMaxLength);
+        artist.PrimitiveCollection(a => a.PreviousNames);
+        artist.Property(a => a.CoverImageUrl).HasMaxLength(2048);
+
+        // One index per sort order, with the id as the tie-breaker that keeps pages stable.
+        artist.HasIndex(a => new { a.UpdatedAt, a.Id });
+        artist.HasIndex(a => new { a.CreatedAt, a.Id });
+        artist.HasIndex(a => new { a.SearchName, a.Id });
+        artist.HasIndex(a => new { a.AlbumCount, a.Id });
+        artist.HasIndex(a => new { a.LatestAlbumYear, a.Id });
+        artist.HasIndex(a => new { a.FollowerCount, a.Id });
+
+        artist.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        artist.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}

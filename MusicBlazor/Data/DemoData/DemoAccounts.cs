@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using MusicBlazor.Accounts;
+
+namespace MusicBlazor.Data.DemoData;
+
+/// <summary>Development-only accounts, one per role, already confirmed (see the README's table).</summary>
+public static class DemoAccounts
+{
+    public const string AdminEmail = "admin@musicblazor.test";
+    public const string EditorEmail = "editor@musicblazor.test";
+    public const string UserEmail = "user@musicblazor.test";
+
+    public static IReadOnlyList<(string Email, string Role)> All { get; } =
+        [(AdminEmail, Roles.Admin), (EditorEmail, Roles.Editor), (UserEmail, Roles.User)];
+
+    public static async Task EnsureAsync(UserManager<ApplicationUser> users, string password)
+    {
+        foreach (var (email, role) in All)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Creating a demo account failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MusicBlazor.Accounts;
+using MusicBlazor.Catalog;
+using MusicBlazor.Components.Account;
+using MusicBlazor.Data;
+using MusicBlazor.Data.DemoData;
+using MusicBlazor.Notifications;
+using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Notifications.Hub;
+using Radzen;
+
+namespace MusicBlazor.Hosting;
+
+public static class ServiceRegistration
+{
+    public static void AddMusicBlazor(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
+
+        builder.AddDatabase();
+        services.AddAccounts();
+        services.AddCatalog();
+        services.AddNotifications();
+    }
+
+    public static void AddDatabase(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseConnection.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{DatabaseConnection.ConnectionStringName}' not found in appsettings.json.");
+        var sqlite = DatabaseConnection.ResolveSqlite(connectionString, builder.Environment.ContentRootPath);
+
+        builder.Services.AddSingleton<AuditStampInterceptor>();
+        builder.Services.AddSingleton<ChangeCaptureInterceptor>();
+        builder.Services.AddSingleton<CommitGate>();
+        builder.Services.AddSingleton<SqlitePragmas>();
+        // Interceptors come from the root provider: the factory and its options are singletons.
+        builder.Services.AddDbContextFactory<MusicDbContext>((provider, options) => options
+            .UseSqlite(sqlite)
+            .AddInterceptors(
+                provider.GetRequiredService<SqlitePragmas>(),
+                provider.GetRequiredService<AuditStampInterceptor>(),
+                provider.GetRequiredService<ChangeCaptureInterceptor>(),
+                provider.GetRequiredService<CommitGate>()));
+        builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+    }
+
+    public static void AddAccounts(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<MusicDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<DevelopmentMailbox>();
+        services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<DevelopmentMailbox>());
+        services.AddScoped<UserAdminService>();
+    }
+
+    public static void AddCatalog(this IServiceCollection services)
+    {
+        services.AddScoped<ArtistQueries>();
+        services.AddScoped<ArtistService>();
+        services.AddScoped<AlbumService>();
+        services.AddScoped<FollowService>();
+    }
+
+    public static void AddNotifications(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeBus>();
+        services.AddSingleton<IChangePublisher>(provider => provider.GetRequiredService<ChangeBus>());
+        services.AddSingleton<AlbumSummaryCache>();
+        services.AddScoped<NotificationInbox>();
+        services.AddScoped<NotificationHub>();
+        services.AddScoped<CircuitHandler, NotificationCircuitHandler>();
+    }
+}
