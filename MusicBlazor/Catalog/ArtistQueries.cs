@@ -13,7 +13,7 @@ public sealed record ArtistListRequest(string? Search, ArtistSort Sort, int Page
 public sealed record ArtistCard(
     Guid Id, string Name, string? CoverImageUrl, int AlbumCount, int? LatestAlbumYear, int FollowerCount, bool IsFollowed);
 
-public sealed record ArtistPage(IReadOnlyList<ArtistCard> Artists, int Page, bool HasPrevious, bool HasNext);
+public sealed record ArtistListResult(IReadOnlyList<ArtistCard> Artists, int Page, bool HasPrevious, bool HasNext);
 
 public sealed record ArtistDetails(
     Guid Id,
@@ -35,7 +35,7 @@ public sealed record TrackDetails(int Number, string Name, int DurationSeconds);
 /// <summary>Read side of the catalog: what the artist list and the artist page show.</summary>
 public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor)
 {
-    public async Task<ArtistPage> ListAsync(ArtistListRequest request, CancellationToken cancellationToken = default)
+    public async Task<ArtistListResult> ListAsync(ArtistListRequest request, CancellationToken cancellationToken = default)
     {
         var viewer = (await currentActor.GetAsync()).UserId;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -62,7 +62,7 @@ public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, I
                 viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer)))
             .ToListAsync(cancellationToken);
 
-        return new ArtistPage(rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize);
+        return new ArtistListResult(rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize);
     }
 
     internal static IQueryable<Artist> Sort(IQueryable<Artist> artists, ArtistSort sort) => sort switch

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Components.Account;
+using MusicBlazor.Components.Layout;
 using MusicBlazor.Data;
 using MusicBlazor.Data.DemoData;
 using MusicBlazor.Notifications;
@@ -22,6 +23,7 @@ public static class ServiceRegistration
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddScoped<DocumentTitle>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
 
@@ -65,7 +67,7 @@ public static class ServiceRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthorization(options => options.AddCatalogPolicies());
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
