@@ -1,0 +1,11 @@
+namespace MusicBlazor.Tests.Infrastructure;
+
+/// <summary>Every test gets its own app and database (xUnit makes a class instance per test).</summary>
+public abstract class DatabaseTest : IAsyncLifetime
+{
+    protected TestApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync() => App = await TestApp.StartAsync();
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Notifications.Changes;
+
+namespace MusicBlazor.Tests.Infrastructure;
+
+/// <summary>One call to <see cref="IChangePublisher.Publish"/>, with what <see cref="RecordingPublisher.Probe"/> saw at that moment.</summary>
+public sealed record PublishedBatch(IReadOnlyList<ChangeEvent> Changes, object? Probed);
+
+/// <summary>Records every batch the commit gate publishes, then forwards it to the real bus.</summary>
+public sealed class RecordingPublisher(ChangeBus bus) : IChangePublisher
+{
+    private readonly ConcurrentQueue<PublishedBatch> _batches = new();
+
+    /// <summary>Evaluated synchronously inside Publish, e.g. to read the database from another connection.</summary>
+    public Func<object?>? Probe { get; set; }
+
+    public IReadOnlyList<PublishedBatch> Batches => _batches.ToArray();
+    public IReadOnlyList<ChangeEvent> Events => Batches.SelectMany(b => b.Changes).ToList();
+
+    public void Publish(IReadOnlyList<ChangeEvent> changes)
+    {
+        object? probed;
+        try
+        {
+            probed = Probe?.Invoke();
+        }
+        catch (Exception ex)
+        {
+            probed = ex;
+        }
+
+        _batches.Enqueue(new PublishedBatch(changes.ToArray(), probed));
+        bus.Publish(changes);
+    }
+
+    public void Clear() => _batches.Clear();
+}

@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MusicBlazor.Accounts;
+using MusicBlazor.Data;
+using MusicBlazor.Hosting;
+using MusicBlazor.Notifications.Bus;
+
+namespace MusicBlazor.Tests.Infrastructure;
+
+/// <summary>
+/// The app's own service registration (AddDatabase, AddAccounts, AddCatalog, AddNotifications) over a private
+/// SQLite file in WAL mode with the migrations applied, plus the test seams: a fake clock, a recording
+/// publisher in front of the real bus, a command counter, and one <see cref="TestAuthenticationStateProvider"/>
+/// per scope.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private static readonly string Folder = Path.Combine(Path.GetTempPath(), "musicblazor-tests");
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
+    private readonly ServiceProvider _services;
+    private readonly List<AsyncServiceScope> _scopes = [];
+
+    private readonly bool _keepDatabase;
+
+    private TestApp(string databasePath, bool keepDatabase = false)
+    {
+        _keepDatabase = keepDatabase;
+        DatabasePath = databasePath;
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration[$"ConnectionStrings:{DatabaseConnection.ConnectionStringName}"] = ConnectionString;
+        var services = builder.Services;
+        services.AddLogging();
+        builder.AddDatabase();
+        services.AddAccounts();
+        services.AddCatalog();
+        services.AddNotifications();
+
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<RecordingPublisher>();
+        services.AddSingleton<Notifications.Changes.IChangePublisher>(p => p.GetRequiredService<RecordingPublisher>());
+        services.AddScoped<TestAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider>(p => p.GetRequiredService<TestAuthenticationStateProvider>());
+        services.ConfigureDbContext<MusicDbContext>(options => options.AddInterceptors(Commands));
+
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public string DatabasePath { get; }
+    public string ConnectionString { get; }
+    public IServiceProvider Services => _services;
+    public FakeTimeProvider Clock { get; } = new();
+    public CommandCounter Commands { get; } = new();
+    public RecordingPublisher Published => _services.GetRequiredService<RecordingPublisher>();
+    public ChangeBus Bus => _services.GetRequiredService<ChangeBus>();
+    public IDbContextFactory<MusicDbContext> DbFactory => _services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
+
+    public static async Task<TestApp> StartAsync()
+    {
+        var template = await Template.Value;
+        var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
+        File.Copy(template, path);
+        return new TestApp(path);
+    }
+
+    /// <summary>A service from a new scope whose signed-in user is <paramref name="actor"/>.</summary>
+    public T As<T>(Actor actor)
+        where T : notnull
+    {
+        var scope = _services.CreateAsyncScope();
+        _scopes.Add(scope);
+        scope.ServiceProvider.GetRequiredService<TestAuthenticationStateProvider>().SignIn(actor);
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
+
+    /// <summary>A context for arranging and asserting, acting as <paramref name="actor"/> (anonymous by default).</summary>
+    public Task<MusicDbContext> OpenDbAsync(Actor? actor = null) => DbFactory.OpenAsync(actor ?? Actor.Anonymous);
+
+    public async Task<Actor> CreateUserAsync(string role = Roles.User, string? name = null)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"{name ?? role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user));
+        Check(await users.AddToRoleAsync(user, role));
+        return Actor.User(user.Id, role, email);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var scope in _scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        await _services.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
+        if (!_keepDatabase)
+        {
+            DeleteDatabase(DatabasePath);
+        }
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, $"template-{Guid.NewGuid():N}.db");
+        await using (var app = new TestApp(path, keepDatabase: true))
+        {
+            await app.Services.InitializeDatabaseAsync();
+            await using var connection = new SqliteConnection(app.ConnectionString);
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDatabase(path);
+        return path;
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
