@@ -14,7 +14,7 @@ namespace MusicBlazor.Notifications.Hub;
 /// for, and hands them to subscribers from its own queue, so a slow circuit never holds up the bus or another
 /// circuit. Subscriptions are disposable tokens; disposing the hub (the circuit) removes them all.
 /// </summary>
-public sealed class NotificationHub : IChangeSink, IAsyncDisposable
+public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
 {
     public const int QueueCapacity = 256;
 
@@ -209,9 +209,20 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Stop() is { } pump)
+        {
+            await pump;
+        }
+    }
+
+    // Containers that dispose synchronously still detach the hub at once; the pump ends on its own.
+    public void Dispose() => Stop();
+
+    private Task? Stop()
+    {
         if (_disposed)
         {
-            return;
+            return null;
         }
 
         _disposed = true;
@@ -223,14 +234,8 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable
         }
 
         _queue.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        if (_pump is not null)
-        {
-            await _pump;
-        }
-
-        _stopping.Dispose();
-        _startLock.Dispose();
+        _stopping.Cancel();
+        return _pump;
     }
 
     private sealed class Subscription(NotificationHub hub, Func<ChangeEvent, bool>? catalogFilter, Func<HubDelivery, Task> onDelivery)

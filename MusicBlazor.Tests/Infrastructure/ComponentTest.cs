@@ -1,0 +1,52 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MusicBlazor.Accounts;
+using MusicBlazor.Components.Layout;
+using MusicBlazor.Data;
+using MusicBlazor.Hosting;
+using MusicBlazor.Notifications;
+using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Notifications.Hub;
+using Radzen;
+
+namespace MusicBlazor.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit over the real services: components read and write the test app's SQLite database, changes reach them
+/// through the test app's bus, and [Authorize]/AuthorizeView evaluate the app's real policies for <see cref="SignIn"/>'s actor.
+/// </summary>
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
+{
+    protected TestApp App { get; private set; } = null!;
+
+    protected TestAuthenticationStateProvider Authentication => Services.GetRequiredService<TestAuthenticationStateProvider>();
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+        Services.AddSingleton(App.Services.GetRequiredService<IDbContextFactory<MusicDbContext>>());
+        Services.AddSingleton<TimeProvider>(App.Clock);
+        Services.AddSingleton(App.Bus);
+        Services.AddSingleton<AlbumSummaryCache>();
+        Services.AddScoped<NotificationHub>();
+        Services.AddScoped<NotificationInbox>();
+        Services.AddScoped<DocumentTitle>();
+        Services.AddScoped<ICurrentActor, CurrentActor>();
+        Services.AddCatalog();
+        Services.AddAuthorizationCore(options => options.AddCatalogPolicies());
+        Services.AddCascadingAuthenticationState();
+        Services.AddScoped<TestAuthenticationStateProvider>();
+        Services.AddScoped<AuthenticationStateProvider>(p => p.GetRequiredService<TestAuthenticationStateProvider>());
+    }
+
+    protected void SignIn(Actor actor) => Authentication.SignIn(actor);
+
+    protected NotificationHub Hub => Services.GetRequiredService<NotificationHub>();
+
+    // xUnit disposes the BunitContext itself (IAsyncDisposable); this only releases the test app.
+    Task IAsyncLifetime.DisposeAsync() => App.DisposeAsync().AsTask();
+}
