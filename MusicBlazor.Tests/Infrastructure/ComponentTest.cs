@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<ICurrentActor, CurrentActor>();
         Services.AddCatalog();
         Services.AddAuthorizationCore(options => options.AddCatalogPolicies());
+        // bUnit pre-registers a placeholder; the real service evaluates the app's policies.
+        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
         Services.AddCascadingAuthenticationState();
         Services.AddScoped<TestAuthenticationStateProvider>();
         Services.AddScoped<AuthenticationStateProvider>(p => p.GetRequiredService<TestAuthenticationStateProvider>());
