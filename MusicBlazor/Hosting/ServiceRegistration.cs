@@ -35,24 +35,28 @@ public static class ServiceRegistration
 
     public static void AddDatabase(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseConnection.ConnectionStringName)
-            ?? throw new InvalidOperationException(
-                $"Connection string '{DatabaseConnection.ConnectionStringName}' not found in appsettings.json.");
-        var sqlite = DatabaseConnection.ResolveSqlite(connectionString, builder.Environment.ContentRootPath);
-
         builder.Services.AddSingleton<AuditStampInterceptor>();
         builder.Services.AddSingleton<ChangeCaptureInterceptor>();
         builder.Services.AddSingleton<CommitGate>();
         builder.Services.AddSingleton<SqlitePragmas>();
-        // Interceptors come from the root provider: the factory and its options are singletons.
+        // Interceptors come from the root provider: the factory and its options are singletons. The connection
+        // string is read from the final configuration, so test hosts and environment variables can override it.
         builder.Services.AddDbContextFactory<MusicDbContext>((provider, options) => options
-            .UseSqlite(sqlite)
+            .UseSqlite(SqliteConnectionString(provider))
             .AddInterceptors(
                 provider.GetRequiredService<SqlitePragmas>(),
                 provider.GetRequiredService<AuditStampInterceptor>(),
                 provider.GetRequiredService<ChangeCaptureInterceptor>(),
                 provider.GetRequiredService<CommitGate>()));
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+    }
+
+    private static string SqliteConnectionString(IServiceProvider provider)
+    {
+        var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseConnection.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{DatabaseConnection.ConnectionStringName}' not found in appsettings.json.");
+        return DatabaseConnection.ResolveSqlite(connectionString, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
     }
 
     public static void AddAccounts(this IServiceCollection services)
