@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace MusicBlazor.Tests.EndToEnd.Pages;
 
@@ -13,9 +14,11 @@ public sealed class AlbumFormPage(IPage page)
 
     public async Task AddTrackAsync(string name, string duration)
     {
+        var index = await TrackNames.CountAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add track" }).ClickAsync();
-        await TrackNames.Last.FillAsync(name);
-        await Durations.Last.FillAsync(duration);
+        await Expect(TrackNames).ToHaveCountAsync(index + 1);
+        await TrackNames.Nth(index).FillAsync(name);
+        await Durations.Nth(index).FillAsync(duration);
     }
 
     public Task RemoveTrackAsync(int number) => Button($"Remove track {number}").ClickAsync();
