@@ -14,7 +14,7 @@ namespace MusicBlazor.Tests.EndToEnd.Infrastructure;
 /// The real app on a real Kestrel port, on its own fresh SQLite file, with the three demo accounts and no demo
 /// catalog (each test arranges the data it talks about). Development, so static web assets are served.
 /// </summary>
-public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Demo-password-1";
 
@@ -23,6 +23,9 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Whether the invented demo catalog is seeded (for screenshots); tests arrange their own data.</summary>
+    protected virtual bool WithDemoCatalog => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
@@ -30,7 +33,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString(),
-            ["DemoData:Enabled"] = "false",
+            ["DemoData:Enabled"] = WithDemoCatalog ? "true" : "false",
             ["DemoData:SeedDemoAccounts"] = "true",
             ["DemoData:DemoPassword"] = Password,
             ["Logging:LogLevel:Default"] = "Warning",

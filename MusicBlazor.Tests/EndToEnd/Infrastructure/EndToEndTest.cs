@@ -9,13 +9,14 @@ namespace MusicBlazor.Tests.EndToEnd.Infrastructure;
 /// MusicBlazor.Tests/TestResults/e2e/, so a red CI run explains itself.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public abstract class EndToEndTest(BrowserFixture browser, AppServer server) : IClassFixture<AppServer>, IAsyncLifetime
+public abstract class EndToEndTest<TServer>(BrowserFixture browser, TServer server) : IClassFixture<TServer>, IAsyncLifetime
+    where TServer : AppServer
 {
     public static readonly float LiveTimeout = 2_000;
 
     private readonly List<IBrowserContext> _contexts = [];
 
-    protected AppServer Server => server;
+    protected TServer Server => server;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -95,7 +96,7 @@ public abstract class EndToEndTest(BrowserFixture browser, AppServer server) : I
 
     private async Task SaveArtifactsAsync(string name)
     {
-        var folder = Path.Combine(TestResultsFolder(), "e2e");
+        var folder = Path.Combine(RepositoryPaths.TestResults, "e2e");
         Directory.CreateDirectory(folder);
         var pages = _contexts.SelectMany(c => c.Pages).ToList();
         for (var i = 0; i < pages.Count; i++)
@@ -111,15 +112,7 @@ public abstract class EndToEndTest(BrowserFixture browser, AppServer server) : I
             }
         }
     }
-
-    private static string TestResultsFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MusicBlazor.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "MusicBlazor.Tests", "TestResults");
-    }
 }
+
+/// <summary>A browser test against its own app server without the demo catalog.</summary>
+public abstract class EndToEndTest(BrowserFixture browser, AppServer server) : EndToEndTest<AppServer>(browser, server);
