@@ -100,8 +100,7 @@ public sealed class NotificationsPanelTests : ComponentTest
 
         panel.WaitForAssertion(() => Assert.Equal("Notifications (1)", Bell(panel).GetAttribute("aria-label")));
         Bell(panel).Click();
-        var item = Assert.Single(panel.FindAll(".notifications-popup li"));
-        Assert.Contains("For You", item.TextContent);
+        panel.WaitForAssertion(() => Assert.Contains("For You", Assert.Single(panel.FindAll(".notifications-popup li")).TextContent));
         Assert.DoesNotContain("Not For You", panel.Markup);
     }
 

@@ -24,6 +24,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected TestAuthenticationStateProvider Authentication => Services.GetRequiredService<TestAuthenticationStateProvider>();
 
+    // Live updates cross threads and a database; on a busy 2-core CI machine one second is not always enough.
+    static ComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(5);
+
     public async Task InitializeAsync()
     {
         App = await TestApp.StartAsync();

@@ -3,7 +3,6 @@ using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Data;
 using MusicBlazor.Notifications;
-using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Accounts;
 
@@ -23,13 +22,8 @@ public static class AccountDeletion
 
         await NotificationWriter.DeleteForUserAsync(db, userId, cancellationToken);
 
-        var follows = db.ArtistFollowers.Where(f => f.UserId == userId);
-        var followedArtists = await follows.Select(f => f.ArtistId).ToListAsync(cancellationToken);
-        await follows.ExecuteDeleteAsync(cancellationToken);
-        db.RecordExecutedChanges(followedArtists
-            .Select(artist => new ChangeEvent(ChangeOperation.Deleted, EntityKind.Follow, userId, actor.UserId, ArtistId: artist))
-            .ToList());
-        foreach (var artist in followedArtists)
+        var unfollowed = await FollowDeletion.DeleteAsync(db, db.ArtistFollowers.Where(f => f.UserId == userId), cancellationToken);
+        foreach (var (artist, _) in unfollowed)
         {
             await ArtistStats.RefreshFollowersAsync(db, artist, cancellationToken);
         }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Common;
 using MusicBlazor.Data;
-using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Catalog;
 
@@ -49,12 +48,7 @@ public sealed class ArtistService(IDbContextFactory<MusicDbContext> dbFactory, I
         var albums = await db.Albums.Include(a => a.Tracks).Where(a => a.ArtistId == artistId).ToListAsync(cancellationToken);
         await AlbumDeletion.DeleteAsync(db, albums, cancellationToken);
 
-        var follows = db.ArtistFollowers.Where(f => f.ArtistId == artistId);
-        var followers = await follows.Select(f => f.UserId).ToListAsync(cancellationToken);
-        await follows.ExecuteDeleteAsync(cancellationToken);
-        db.RecordExecutedChanges(followers
-            .Select(user => new ChangeEvent(ChangeOperation.Deleted, EntityKind.Follow, user, actor.UserId, ArtistId: artistId))
-            .ToList());
+        await FollowDeletion.DeleteAsync(db, db.ArtistFollowers.Where(f => f.ArtistId == artistId), cancellationToken);
 
         db.Artists.Remove(artist);
         await db.SaveChangesAsync(cancellationToken);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Common;
 using MusicBlazor.Data;
-using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Catalog;
 
@@ -35,15 +34,13 @@ public sealed class FollowService(IDbContextFactory<MusicDbContext> dbFactory, I
         var (actor, userId) = await DemandSignedInAsync("unfollow artists");
         await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var removed = await db.ArtistFollowers
-            .Where(f => f.ArtistId == artistId && f.UserId == userId)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0)
+        var removed = await FollowDeletion.DeleteAsync(
+            db, db.ArtistFollowers.Where(f => f.ArtistId == artistId && f.UserId == userId), cancellationToken);
+        if (removed.Count == 0)
         {
             return;
         }
 
-        db.RecordExecutedChanges([new(ChangeOperation.Deleted, EntityKind.Follow, userId, userId, ArtistId: artistId)]);
         await ArtistStats.RefreshFollowersAsync(db, artistId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
