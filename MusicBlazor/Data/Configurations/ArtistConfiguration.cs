@@ -16,13 +16,15 @@ internal sealed class ArtistConfiguration : IEntityTypeConfiguration<Artist>
         artist.PrimitiveCollection(a => a.PreviousNames);
         artist.Property(a => a.CoverImageUrl).HasMaxLength(2048);
 
-        // One index per sort order, with the id as the tie-breaker that keeps pages stable.
-        artist.HasIndex(a => new { a.UpdatedAt, a.Id });
-        artist.HasIndex(a => new { a.CreatedAt, a.Id });
+        // One index per sort order, with the id as the tie-breaker that keeps pages stable. Each also carries
+        // SearchName, so that a searched list tests the term on the index entry and reads the artist's row only for
+        // matches: at 100,000 artists a deep searched page otherwise reads most rows of the table (86–240 ms).
+        artist.HasIndex(a => new { a.UpdatedAt, a.Id, a.SearchName });
+        artist.HasIndex(a => new { a.CreatedAt, a.Id, a.SearchName });
         artist.HasIndex(a => new { a.SearchName, a.Id });
-        artist.HasIndex(a => new { a.AlbumCount, a.Id });
-        artist.HasIndex(a => new { a.LatestAlbumYear, a.Id });
-        artist.HasIndex(a => new { a.FollowerCount, a.Id });
+        artist.HasIndex(a => new { a.AlbumCount, a.Id, a.SearchName });
+        artist.HasIndex(a => new { a.LatestAlbumYear, a.Id, a.SearchName });
+        artist.HasIndex(a => new { a.FollowerCount, a.Id, a.SearchName });
 
         artist.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
         artist.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UpdatedById).OnDelete(DeleteBehavior.SetNull);

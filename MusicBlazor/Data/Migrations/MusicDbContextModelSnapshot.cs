@@ -327,17 +327,17 @@ namespace MusicBlazor.Data.Migrations
 
                     b.HasIndex("UpdatedById");
 
-                    b.HasIndex("AlbumCount", "Id");
-
-                    b.HasIndex("CreatedAt", "Id");
-
-                    b.HasIndex("FollowerCount", "Id");
-
-                    b.HasIndex("LatestAlbumYear", "Id");
-
                     b.HasIndex("SearchName", "Id");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("AlbumCount", "Id", "SearchName");
+
+                    b.HasIndex("CreatedAt", "Id", "SearchName");
+
+                    b.HasIndex("FollowerCount", "Id", "SearchName");
+
+                    b.HasIndex("LatestAlbumYear", "Id", "SearchName");
+
+                    b.HasIndex("UpdatedAt", "Id", "SearchName");
 
                     b.ToTable("Artists");
                 });

@@ -1,0 +1,188 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MusicBlazor.Accounts;
+using MusicBlazor.Benchmarks.Harness;
+using MusicBlazor.Catalog;
+using MusicBlazor.Data;
+using MusicBlazor.Notifications;
+
+namespace MusicBlazor.Benchmarks.Scenarios;
+
+/// <summary>
+/// 1. Creating one album for an artist with F followers: the app's AlbumService.CreateAsync (album, one set-based
+/// notification insert, artist figures, change capture, commit gate, publish) against a raw floor and a naive EF
+/// write, all on the same database, interleaved, each repetition writing exactly F notification rows.
+/// </summary>
+internal sealed class FanOutWrite : IScenario
+{
+    public string Key => "fanout";
+    public string Title => "1. Fan-out write";
+
+    public async Task RunAsync(BenchOptions options, Report report)
+    {
+        int[] sizes = options.Quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+        await using var host = await BenchHost.StartAsync("fanout");
+
+        // One editor (the album's creator, never notified) and max(F) users; artist k is followed by the first F_k users.
+        var editor = Guid.CreateVersion7();
+        var users = Seeder.NewIds(sizes.Max());
+        var artists = sizes.ToDictionary(f => f, _ => Guid.CreateVersion7());
+        await using (var seed = await host.OpenRawAsync())
+        {
+            await Seeder.UsersAsync(seed, [editor, .. users]);
+            foreach (var (followers, artist) in artists)
+            {
+                await Seeder.ArtistAsync(seed, artist, $"Fan-out artist {followers}", followers);
+                await Seeder.FollowersAsync(seed, users.Take(followers).Select(u => (artist, u)));
+            }
+        }
+
+        await host.CheckpointAsync();
+        await using var circuit = host.OpenCircuit(editor, Roles.Editor);
+        var albums = circuit.Get<AlbumService>();
+        var editorActor = await circuit.Get<ICurrentActor>().GetAsync();
+
+        foreach (var followers in sizes)
+        {
+            var artist = artists[followers];
+            var (warmup, repetitions) = followers switch
+            {
+                <= 1_000 => (3, 15),
+                <= 10_000 => (2, 9),
+                _ => (1, 5),
+            };
+
+            var created = Guid.Empty;
+            async Task CleanupAsync(string variant)
+            {
+                await host.PublishClock.WaitForBusIdleAsync(TimeSpan.FromSeconds(60));
+                await using var connection = await host.OpenRawAsync();
+                var written = await Sql.ScalarAsync(connection, """SELECT COUNT(*) FROM "Notifications" WHERE "AlbumId" = $id""", ("$id", Sql.Guid(created)));
+                if (written != followers)
+                {
+                    throw new InvalidOperationException($"{variant} wrote {written} notifications for {followers} followers.");
+                }
+
+                await Seeder.DeleteAlbumAsync(connection, created, artist);
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+
+            var variants = new List<Variant>
+            {
+                new("ours", async rep =>
+                {
+                    created = await albums.CreateAsync(artist, new AlbumInput { Name = $"Ours {followers}-{rep}", YearReleased = 2024 });
+                }, Cleanup: _ => CleanupAsync("ours")),
+                new("floor", async rep =>
+                {
+                    created = Guid.CreateVersion7();
+                    await FloorAsync(host, created, artist, editor, $"Floor {followers}-{rep}");
+                }, Cleanup: _ => CleanupAsync("floor")),
+                new("naive", async rep =>
+                {
+                    created = await NaiveAsync(host, editorActor, artist, $"Naive {followers}-{rep}");
+                }, Cleanup: _ => CleanupAsync("naive")),
+            };
+
+            Console.WriteLine($"  F={followers:N0}: {warmup} warm-up + {repetitions} measured repetitions of ours/floor/naive");
+            var samples = await Timing.InterleavedAsync(variants, warmup, repetitions, collectBetweenRuns: true);
+            // One more, traced: where the time of our write goes (commands vs client work between them).
+            var breakdown = await Breakdown.TraceAsync(host, async () =>
+                created = await albums.CreateAsync(artist, new AlbumInput { Name = $"Traced {followers}", YearReleased = 2024 }));
+            await CleanupAsync("ours (traced)");
+            Console.WriteLine("    ours, traced: " + string.Join(" | ", breakdown));
+
+            var ours = Summary.Of(samples["ours"]);
+            var floor = Summary.Of(samples["floor"]);
+            var naive = Summary.Of(samples["naive"]);
+            double RowsPerSecond(Summary s) => followers / (s.P50 / 1000.0);
+
+            var row = new ResultRow { Scenario = Title, Size = followers, SizeLabel = $"F={followers:N0}" };
+            row.Show("Followers (rows)", Report.Count(followers))
+                .Show("ours p50 ms", Report.Ms(ours.P50))
+                .Show("floor p50 ms", Report.Ms(floor.P50))
+                .Show("naive p50 ms", Report.Ms(naive.P50))
+                .Show("ours rows/s", Report.Count(RowsPerSecond(ours)))
+                .Show("floor rows/s", Report.Count(RowsPerSecond(floor)))
+                .Show("naive rows/s", Report.Count(RowsPerSecond(naive)))
+                .Show("ours/floor", Report.Ratio(ours.P50 / floor.P50))
+                .Show("naive/ours", Report.Ratio(naive.P50 / ours.P50))
+                .Show("reps", repetitions.ToString());
+            foreach (var (name, s) in new[] { ("ours", ours), ("floor", floor), ("naive", naive) })
+            {
+                row.Figures[$"{name}P50Ms"] = s.P50;
+                row.Figures[$"{name}P95Ms"] = s.P95;
+                row.Figures[$"{name}MinMs"] = s.Min;
+                row.Figures[$"{name}MaxMs"] = s.Max;
+                row.Figures[$"{name}RowsPerSecond"] = RowsPerSecond(s);
+            }
+
+            row.Figures["repetitions"] = repetitions;
+            row.Ratios["oursOverFloor"] = ours.P50 / floor.P50;
+            row.Ratios["naiveOverOurs"] = naive.P50 / ours.P50;
+            row.Details["samplesMs"] = samples;
+            row.Details["oursTracedBreakdown"] = breakdown;
+            if (followers >= 10_000)
+            {
+                row.Targets.Add(TargetCheck.AtMost("Fan-out: ours <= 1.2 x floor", "ours/floor (p50)", Math.Round(ours.P50 / floor.P50, 3), 1.2));
+            }
+
+            if (followers == 10_000)
+            {
+                row.Targets.Add(TargetCheck.AtLeast("Fan-out: naive/ours >= 10", "naive/ours (p50)", Math.Round(naive.P50 / ours.P50, 2), 10));
+            }
+
+            row.Notes.Add("Times are p50 over interleaved repetitions of the whole committed write; rows/s = F / p50. "
+                + "floor = raw Microsoft.Data.Sqlite, one transaction: album INSERT + one INSERT … SELECT; "
+                + "naive = EF query of follower ids + AddRange(F Notification) + one SaveChanges through the app's context.");
+            if (options.Quick)
+            {
+                row.Notes.Add("Quick run: F = 100,000 is measured only in the full run.");
+            }
+
+            report.Rows.Add(row);
+        }
+    }
+
+    /// <summary>The floor: the least a database-backed fan-out can do, with the app's connection settings.</summary>
+    private static async Task FloorAsync(BenchHost host, Guid albumId, Guid artistId, Guid editor, string name)
+    {
+        await using var connection = await host.OpenRawAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO "Albums" ("Id", "ArtistId", "Name", "YearReleased", "CoverImageUrl", "CreatedById", "UpdatedById", "CreatedAt", "UpdatedAt")
+            VALUES ($album, $artist, $name, 2024, NULL, $editor, $editor, $now, $now);
+            INSERT INTO "Notifications" ("UserId", "AlbumId", "CreatedAt")
+            SELECT f."UserId", $album, $now
+            FROM "ArtistFollowers" AS f
+            WHERE f."ArtistId" = $artist AND f."UserId" <> $editor;
+            """;
+        command.Parameters.AddWithValue("$album", Sql.Guid(albumId));
+        command.Parameters.AddWithValue("$artist", Sql.Guid(artistId));
+        command.Parameters.AddWithValue("$editor", Sql.Guid(editor));
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$now", Sql.Date(DateTime.UtcNow));
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>The naive write: load the followers, add one entity per notification, SaveChanges.</summary>
+    private static async Task<Guid> NaiveAsync(BenchHost host, Actor editor, Guid artistId, string name)
+    {
+        await using var db = await host.DbFactory.OpenAsync(editor);
+        var followers = await db.ArtistFollowers
+            .Where(f => f.ArtistId == artistId && f.UserId != editor.UserId)
+            .Select(f => f.UserId)
+            .ToListAsync();
+        var album = new Album { ArtistId = artistId, Name = name, YearReleased = 2024 };
+        db.Albums.Add(album);
+        var now = DateTime.UtcNow;
+        db.Notifications.AddRange(followers.Select(user => new Notification { UserId = user, AlbumId = album.Id, CreatedAt = now }));
+        await db.SaveChangesAsync();
+        return album.Id;
+    }
+}
