@@ -112,10 +112,13 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
     private static async Task ThrowIfNameTakenAsync(
         MusicDbContext db, Guid artistId, Guid? albumId, AlbumInput input, CancellationToken cancellationToken)
     {
+        // Compared here, not in SQL: SQLite's lower() folds ASCII only, so "Été" and "ÉTÉ" would both pass.
         var name = input.Name!.Trim().ToLowerInvariant();
-        var taken = await db.Albums.AnyAsync(
-            a => a.ArtistId == artistId && a.Id != albumId && a.Name.ToLower() == name, cancellationToken);
-        if (taken)
+        var names = await db.Albums
+            .Where(a => a.ArtistId == artistId && a.Id != albumId)
+            .Select(a => a.Name)
+            .ToListAsync(cancellationToken);
+        if (names.Any(n => n.ToLowerInvariant() == name))
         {
             throw new ValidationFailedException([CatalogRules.DuplicateAlbumName(input)]);
         }
