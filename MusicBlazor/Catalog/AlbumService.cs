@@ -49,6 +49,8 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         db.Tracks.RemoveRange(album.Tracks);
         album.Tracks.Clear();
         Apply(input, album);
+        // The tracks are part of the album: an edit of the track list alone still stamps (and publishes) the album as updated.
+        db.Entry(album).Property(a => a.UpdatedAt).IsModified = true;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SaveAsync(db, input, cancellationToken);
