@@ -5,7 +5,15 @@ public abstract class DatabaseTest : IAsyncLifetime
 {
     protected TestApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await TestApp.StartAsync();
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync();
+        await ArrangeAsync();
+        App.Published.Clear();
+    }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>Data every test of the class starts from; what it publishes is cleared.</summary>
+    protected virtual Task ArrangeAsync() => Task.CompletedTask;
 }
