@@ -15,6 +15,9 @@ public sealed class RecordingPublisher(ChangeBus bus) : IChangePublisher
     /// <summary>Evaluated synchronously inside Publish, e.g. to read the database from another connection.</summary>
     public Func<object?>? Probe { get; set; }
 
+    /// <summary>Thrown from Publish after recording, to stand for a broken publisher.</summary>
+    public Exception? Fault { get; set; }
+
     public IReadOnlyList<PublishedBatch> Batches => _batches.ToArray();
     public IReadOnlyList<ChangeEvent> Events => Batches.SelectMany(b => b.Changes).ToList();
 
@@ -31,6 +34,11 @@ public sealed class RecordingPublisher(ChangeBus bus) : IChangePublisher
         }
 
         _batches.Enqueue(new PublishedBatch(changes.ToArray(), probed));
+        if (Fault is { } fault)
+        {
+            throw fault;
+        }
+
         bus.Publish(changes);
     }
 

@@ -8,6 +8,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Data;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Tests.Infrastructure;
 
@@ -44,7 +45,7 @@ public sealed class TestApp : IAsyncDisposable
 
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<RecordingPublisher>();
-        services.AddSingleton<Notifications.Changes.IChangePublisher>(p => p.GetRequiredService<RecordingPublisher>());
+        services.AddSingleton<IChangePublisher>(p => p.GetRequiredService<RecordingPublisher>());
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(p => p.GetRequiredService<TestAuthenticationStateProvider>());
         services.ConfigureDbContext<MusicDbContext>(options => options.AddInterceptors(Commands));
