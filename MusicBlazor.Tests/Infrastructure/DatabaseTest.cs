@@ -9,11 +9,12 @@ public abstract class DatabaseTest : IAsyncLifetime
     {
         App = await TestApp.StartAsync();
         await ArrangeAsync();
+        await App.WaitForBusToDrainAsync();
         App.Published.Clear();
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
-    /// <summary>Data every test of the class starts from; what it publishes is cleared.</summary>
+    /// <summary>Data every test of the class starts from; what it publishes is routed, then cleared.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
 }

@@ -11,6 +11,7 @@ public sealed record PublishedBatch(IReadOnlyList<ChangeEvent> Changes, object? 
 public sealed class RecordingPublisher(ChangeBus bus) : IChangePublisher
 {
     private readonly ConcurrentQueue<PublishedBatch> _batches = new();
+    private long _forwarded;
 
     /// <summary>Evaluated synchronously inside Publish, e.g. to read the database from another connection.</summary>
     public Func<object?>? Probe { get; set; }
@@ -20,6 +21,9 @@ public sealed class RecordingPublisher(ChangeBus bus) : IChangePublisher
 
     public IReadOnlyList<PublishedBatch> Batches => _batches.ToArray();
     public IReadOnlyList<ChangeEvent> Events => Batches.SelectMany(b => b.Changes).ToList();
+
+    /// <summary>Batches handed to the bus since start, whatever <see cref="Clear"/> did.</summary>
+    public long Forwarded => Interlocked.Read(ref _forwarded);
 
     public void Publish(IReadOnlyList<ChangeEvent> changes)
     {
@@ -40,6 +44,7 @@ public sealed class RecordingPublisher(ChangeBus bus) : IChangePublisher
         }
 
         bus.Publish(changes);
+        Interlocked.Increment(ref _forwarded);
     }
 
     public void Clear() => _batches.Clear();
