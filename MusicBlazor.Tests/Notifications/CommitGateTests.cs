@@ -98,11 +98,14 @@ public sealed class CommitGateTests : DatabaseTest
         await App.CreateAlbumAsync(_admin, artist, "Live");
         App.Published.Clear();
         await using var db = await OpenAsync();
-        db.Albums.Add(new Album { ArtistId = artist, Name = "Live", YearReleased = 2000 });
+        var duplicate = db.Albums.Add(new Album { ArtistId = artist, Name = "Live", YearReleased = 2000 });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
         Assert.Empty(App.Published.Batches);
+        duplicate.State = EntityState.Detached;
+        var later = await AddArtistAsync(db, "Later");
+        Assert.Equal([later.Id], Ids(Assert.Single(App.Published.Batches)));
     }
 
     [Fact]
@@ -117,10 +120,11 @@ public sealed class CommitGateTests : DatabaseTest
         var duplicate = db.Albums.Add(new Album { ArtistId = artist, Name = "Live", YearReleased = 2000 });
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         duplicate.State = EntityState.Detached;
+        var later = await AddArtistAsync(db, "Later");
 
         await transaction.CommitAsync();
 
-        Assert.Equal([kept.Id], Ids(Assert.Single(App.Published.Batches)));
+        Assert.Equal([kept.Id, later.Id], Ids(Assert.Single(App.Published.Batches)));
     }
 
     [Fact]
