@@ -5,7 +5,16 @@ public abstract class DatabaseTest : IAsyncLifetime
 {
     protected TestApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await TestApp.StartAsync();
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync();
+        await ArrangeAsync();
+        await App.WaitForBusToDrainAsync();
+        App.Published.Clear();
+    }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>Data every test of the class starts from; what it publishes is routed, then cleared.</summary>
+    protected virtual Task ArrangeAsync() => Task.CompletedTask;
 }

@@ -8,6 +8,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Data;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Tests.Infrastructure;
 
@@ -26,6 +27,7 @@ public sealed class TestApp : IAsyncDisposable
     private readonly List<AsyncServiceScope> _scopes = [];
 
     private readonly bool _keepDatabase;
+    private long _dispatched;
 
     private TestApp(string databasePath, bool keepDatabase = false)
     {
@@ -44,12 +46,13 @@ public sealed class TestApp : IAsyncDisposable
 
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<RecordingPublisher>();
-        services.AddSingleton<Notifications.Changes.IChangePublisher>(p => p.GetRequiredService<RecordingPublisher>());
+        services.AddSingleton<IChangePublisher>(p => p.GetRequiredService<RecordingPublisher>());
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(p => p.GetRequiredService<TestAuthenticationStateProvider>());
         services.ConfigureDbContext<MusicDbContext>(options => options.AddInterceptors(Commands));
 
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        Bus.BatchDispatched += _ => Interlocked.Increment(ref _dispatched);
     }
 
     public string DatabasePath { get; }
@@ -68,6 +71,10 @@ public sealed class TestApp : IAsyncDisposable
         File.Copy(template, path);
         return new TestApp(path);
     }
+
+    /// <summary>Waits until the bus has routed every batch the app published, so none arrives late at a new subscriber.</summary>
+    public Task WaitForBusToDrainAsync() =>
+        Eventually.TrueAsync(() => Interlocked.Read(ref _dispatched) >= Published.Forwarded, "the bus routed every published batch");
 
     /// <summary>A service from a new scope whose signed-in user is <paramref name="actor"/>.</summary>
     public T As<T>(Actor actor)

@@ -49,6 +49,8 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         db.Tracks.RemoveRange(album.Tracks);
         album.Tracks.Clear();
         Apply(input, album);
+        // The tracks are part of the album: an edit of the track list alone still stamps (and publishes) the album as updated.
+        db.Entry(album).Property(a => a.UpdatedAt).IsModified = true;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SaveAsync(db, input, cancellationToken);
@@ -112,10 +114,13 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
     private static async Task ThrowIfNameTakenAsync(
         MusicDbContext db, Guid artistId, Guid? albumId, AlbumInput input, CancellationToken cancellationToken)
     {
+        // Compared here, not in SQL: SQLite's lower() folds ASCII only, so "Été" and "ÉTÉ" would both pass.
         var name = input.Name!.Trim().ToLowerInvariant();
-        var taken = await db.Albums.AnyAsync(
-            a => a.ArtistId == artistId && a.Id != albumId && a.Name.ToLower() == name, cancellationToken);
-        if (taken)
+        var names = await db.Albums
+            .Where(a => a.ArtistId == artistId && a.Id != albumId)
+            .Select(a => a.Name)
+            .ToListAsync(cancellationToken);
+        if (names.Any(n => n.ToLowerInvariant() == name))
         {
             throw new ValidationFailedException([CatalogRules.DuplicateAlbumName(input)]);
         }

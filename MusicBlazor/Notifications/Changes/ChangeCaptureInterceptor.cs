@@ -56,14 +56,17 @@ public sealed class ChangeCaptureInterceptor(CommitGate gate) : SaveChangesInter
         }
 
         var actorId = db.Actor.UserId;
-        db.PendingChanges.Stage(db.ChangeTracker.Entries()
+        var entries = db.ChangeTracker.Entries().ToList();
+        // A track knows only its album; the services always track that album alongside it.
+        var artistOfAlbum = entries.Select(e => e.Entity).OfType<Album>().ToDictionary(a => a.Id, a => a.ArtistId);
+        db.PendingChanges.Stage(entries
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => ToEvent(e, actorId))
+            .Select(e => ToEvent(e, actorId, artistOfAlbum))
             .OfType<ChangeEvent>()
             .ToList());
     }
 
-    private static ChangeEvent? ToEvent(EntityEntry entry, Guid? actorId)
+    private static ChangeEvent? ToEvent(EntityEntry entry, Guid? actorId, Dictionary<Guid, Guid> artistOfAlbum)
     {
         var operation = entry.State switch
         {
@@ -76,7 +79,8 @@ public sealed class ChangeCaptureInterceptor(CommitGate gate) : SaveChangesInter
         {
             Artist a => new(operation, EntityKind.Artist, a.Id, actorId),
             Album a => new(operation, EntityKind.Album, a.Id, actorId, ArtistId: a.ArtistId),
-            Track t => new(operation, EntityKind.Track, t.Id, actorId),
+            Track t => new(operation, EntityKind.Track, t.Id, actorId,
+                ArtistId: artistOfAlbum.TryGetValue(t.AlbumId, out var artistId) ? artistId : null),
             ArtistFollower f => new(operation, EntityKind.Follow, f.UserId, actorId, ArtistId: f.ArtistId),
             Notification n => new(operation, EntityKind.Notification, n.AlbumId, actorId, RecipientUserId: n.UserId),
             ApplicationUser u => new(operation, EntityKind.User, u.Id, actorId, RecipientUserId: u.Id),

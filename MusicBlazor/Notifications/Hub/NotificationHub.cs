@@ -189,9 +189,9 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
         }
 
         await using var db = await _dbFactory.CreateDbContextAsync(_stopping.Token);
-        var now = _clock.GetUtcNow();
-        var open = await db.Users.AnyAsync(
-            u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now), _stopping.Token);
+        // Compared in memory: SQLite cannot translate DateTimeOffset comparisons, and the query would throw.
+        var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.LockoutEnd }).SingleOrDefaultAsync(_stopping.Token);
+        var open = account is not null && (account.LockoutEnd is null || account.LockoutEnd <= _clock.GetUtcNow());
         if (!open)
         {
             UserId = null;

@@ -1,0 +1,209 @@
+using MusicBlazor.Accounts;
+using MusicBlazor.Catalog;
+using MusicBlazor.Tests.Infrastructure;
+
+namespace MusicBlazor.Tests.Catalog;
+
+public sealed class ArtistQueriesTests : DatabaseTest
+{
+    private Actor _admin = null!;
+
+    protected override async Task ArrangeAsync() => _admin = await App.CreateUserAsync(Roles.Admin);
+
+    private Task<ArtistPage> ListAsync(string? search = null, ArtistSort sort = ArtistSort.Name, int page = 1, Actor? viewer = null) =>
+        App.As<ArtistQueries>(viewer ?? Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page));
+
+    private static List<string> Names(ArtistPage page) => page.Artists.Select(a => a.Name).ToList();
+
+    private async Task<Guid> CreateArtistLaterAsync(string name)
+    {
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        return await App.CreateArtistAsync(_admin, name);
+    }
+
+    [Theory]
+    [InlineData("piaf", "Édith Piaf")]
+    [InlineData("PIAF", "Édith Piaf")]
+    [InlineData("É", "Édith Piaf", "Émile")]
+    [InlineData("é", "Édith Piaf", "Émile")]
+    [InlineData("ÉDITH", "Édith Piaf")]
+    [InlineData("  mile ", "Émile")]
+    [InlineData("nobody")]
+    public async Task SearchIsACaseInsensitiveSubstringMatchBeyondAscii(string search, params string[] expected)
+    {
+        foreach (var name in new[] { "Édith Piaf", "Émile", "Nina" })
+        {
+            await App.CreateArtistAsync(_admin, name);
+        }
+
+        Assert.Equal(expected, Names(await ListAsync(search)));
+    }
+
+    [Fact]
+    public async Task NoSearchListsEveryArtist()
+    {
+        await App.CreateArtistAsync(_admin, "B");
+        await App.CreateArtistAsync(_admin, "A");
+
+        Assert.Equal(["A", "B"], Names(await ListAsync("  ")));
+    }
+
+    private async Task SeedSortableCatalogAsync()
+    {
+        var zed = await CreateArtistLaterAsync("Zed");
+        var alpha = await CreateArtistLaterAsync("alpha");
+        var beta = await CreateArtistLaterAsync("Beta");
+        await CreateArtistLaterAsync("Mu");
+        await App.CreateAlbumAsync(_admin, alpha, "Early", 1980);
+        await App.CreateAlbumAsync(_admin, alpha, "Late", 2005);
+        await App.CreateAlbumAsync(_admin, beta, "Middle", 1990);
+        foreach (var fan in new[] { await App.CreateUserAsync(), await App.CreateUserAsync() })
+        {
+            await App.FollowAsync(fan, beta);
+        }
+
+        await App.FollowAsync(await App.CreateUserAsync(), alpha);
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await App.As<ArtistService>(_admin).UpdateAsync(zed, new ArtistInput { Name = "Zed", Biography = "Updated last" });
+    }
+
+    [Theory]
+    [InlineData(ArtistSort.RecentlyUpdated, "Zed", "Mu", "Beta", "alpha")]
+    [InlineData(ArtistSort.RecentlyAdded, "Mu", "Beta", "alpha", "Zed")]
+    [InlineData(ArtistSort.Name, "alpha", "Beta", "Mu", "Zed")]
+    [InlineData(ArtistSort.AlbumCount, "alpha", "Beta")]
+    [InlineData(ArtistSort.LatestRelease, "alpha", "Beta")]
+    [InlineData(ArtistSort.FollowerCount, "Beta", "alpha")]
+    public async Task EverySortOrderPutsTheRightArtistsFirst(ArtistSort sort, params string[] expectedFirst)
+    {
+        await SeedSortableCatalogAsync();
+
+        var names = Names(await ListAsync(sort: sort));
+
+        Assert.Equal(4, names.Count);
+        Assert.Equal(expectedFirst, names.Take(expectedFirst.Length));
+    }
+
+    [Fact]
+    public async Task RecentlyUpdatedIsTheDefaultSort()
+    {
+        await SeedSortableCatalogAsync();
+
+        Assert.Equal(ArtistSort.RecentlyUpdated, ArtistSorts.Parse(null));
+        Assert.Equal(ArtistSort.RecentlyUpdated, ArtistSorts.Parse("nonsense"));
+        Assert.Equal("Zed", Names(await ListAsync(sort: ArtistSorts.Parse(null)))[0]);
+    }
+
+    [Fact]
+    public async Task LatestReleaseSortsArtistsWithoutAlbumsLast()
+    {
+        await SeedSortableCatalogAsync();
+
+        var page = await ListAsync(sort: ArtistSort.LatestRelease);
+
+        Assert.Equal([2005, 1990, null, null], page.Artists.Select(a => a.LatestAlbumYear));
+        Assert.Equal(["Mu", "Zed"], Names(page).Skip(2).Order());
+    }
+
+    [Fact]
+    public async Task CardsShowTheArtistsFigures()
+    {
+        await SeedSortableCatalogAsync();
+
+        var alpha = (await ListAsync("alpha")).Artists.Single();
+
+        Assert.Equal((2, 2005, 1), (alpha.AlbumCount, alpha.LatestAlbumYear, alpha.FollowerCount));
+    }
+
+    [Fact]
+    public async Task PagesHoldTwelveArtistsAndTellWhetherThereIsMore()
+    {
+        for (var i = 1; i <= 25; i++)
+        {
+            await App.CreateArtistAsync(_admin, $"Artist {i:00}");
+        }
+
+        var first = await ListAsync(page: 1);
+        var second = await ListAsync(page: 2);
+        var last = await ListAsync(page: 3);
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"Artist {i:00}"), Names(first));
+        Assert.Equal((1, false, true), (first.Page, first.HasPrevious, first.HasNext));
+        Assert.Equal(Enumerable.Range(13, 12).Select(i => $"Artist {i:00}"), Names(second));
+        Assert.Equal((true, true), (second.HasPrevious, second.HasNext));
+        Assert.Equal(["Artist 25"], Names(last));
+        Assert.Equal((true, false), (last.HasPrevious, last.HasNext));
+    }
+
+    [Fact]
+    public async Task AFullLastPageHasNoNext()
+    {
+        for (var i = 1; i <= ArtistListRequest.PageSize; i++)
+        {
+            await App.CreateArtistAsync(_admin, $"Artist {i:00}");
+        }
+
+        var page = await ListAsync();
+
+        Assert.Equal(12, page.Artists.Count);
+        Assert.False(page.HasNext);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public async Task PagesBelowOneMeanTheFirstPage(int requested)
+    {
+        await App.CreateArtistAsync(_admin, "Nina");
+
+        var page = await ListAsync(page: requested);
+
+        Assert.Equal((1, false), (page.Page, page.HasPrevious));
+        Assert.Equal(["Nina"], Names(page));
+    }
+
+    [Fact]
+    public async Task IsFollowedIsPerViewer()
+    {
+        var fan = await App.CreateUserAsync();
+        var stranger = await App.CreateUserAsync();
+        var followed = await App.CreateArtistAsync(_admin, "Followed");
+        await App.CreateArtistAsync(_admin, "Other");
+        await App.FollowAsync(fan, followed);
+
+        async Task<List<(string, bool)>> SeenBy(Actor viewer) =>
+            (await ListAsync(viewer: viewer)).Artists.Select(a => (a.Name, a.IsFollowed)).ToList();
+
+        Assert.Equal([("Followed", true), ("Other", false)], await SeenBy(fan));
+        Assert.Equal([("Followed", false), ("Other", false)], await SeenBy(stranger));
+        Assert.Equal([("Followed", false), ("Other", false)], await SeenBy(Actor.Anonymous));
+        Assert.True((await App.As<ArtistQueries>(fan).GetAsync(followed))!.IsFollowed);
+        Assert.False((await App.As<ArtistQueries>(stranger).GetAsync(followed))!.IsFollowed);
+    }
+
+    [Fact]
+    public async Task DetailsListAlbumsNewestFirstWithTracksInOrder()
+    {
+        var id = await App.CreateArtistAsync(_admin, "Nina", "Bio");
+        await App.CreateAlbumAsync(_admin, id, "Old", 1990, ("O1", "1:00"));
+        await App.CreateAlbumAsync(_admin, id, "Newest", 2010, ("First", "3:00"), ("Second", "0:30"), ("Third", "90:21"));
+        await App.CreateAlbumAsync(_admin, id, "Middle", 2000);
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await App.CreateAlbumAsync(_admin, id, "Newest, added later", 2010);
+
+        var details = await App.As<ArtistQueries>(Actor.Anonymous).GetAsync(id);
+
+        Assert.Equal(("Nina", "Bio", 0, false), (details!.Name, details.Biography, details.FollowerCount, details.IsFollowed));
+        Assert.Equal(["Newest, added later", "Newest", "Middle", "Old"], details.Albums.Select(a => a.Name));
+        var newest = details.Albums[1];
+        Assert.Equal(
+            [new TrackDetails(1, "First", 180), new TrackDetails(2, "Second", 30), new TrackDetails(3, "Third", 5421)],
+            newest.Tracks);
+        Assert.Equal(5631, newest.TotalSeconds);
+        Assert.Equal(_admin.UserId, newest.CreatedById);
+    }
+
+    [Fact]
+    public async Task DetailsOfAMissingArtistAreNull() =>
+        Assert.Null(await App.As<ArtistQueries>(Actor.Anonymous).GetAsync(Guid.CreateVersion7()));
+}

@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using MusicBlazor.Accounts;
+using MusicBlazor.Catalog;
+using MusicBlazor.Notifications;
+using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Tests.Infrastructure;
+
+namespace MusicBlazor.Tests.Notifications;
+
+public sealed class NotificationWriterTests : DatabaseTest
+{
+    private Actor _admin = null!;
+    private Actor _editor = null!;
+    private Actor _fan = null!;
+    private Actor _otherFan = null!;
+    private Actor _stranger = null!;
+    private Guid _artist;
+
+    protected override async Task ArrangeAsync()
+    {
+        _admin = await App.CreateUserAsync(Roles.Admin);
+        _editor = await App.CreateUserAsync(Roles.Editor);
+        _fan = await App.CreateUserAsync();
+        _otherFan = await App.CreateUserAsync();
+        _stranger = await App.CreateUserAsync();
+        _artist = await App.CreateArtistAsync(_admin, "Nina");
+        var otherArtist = await App.CreateArtistAsync(_admin, "Other");
+        await App.FollowAsync(_fan, _artist);
+        await App.FollowAsync(_otherFan, _artist);
+        await App.FollowAsync(_editor, _artist);
+        await App.FollowAsync(_stranger, otherArtist);
+    }
+
+    private async Task<List<Guid>> RecipientsAsync(Guid album)
+    {
+        await using var db = await App.OpenDbAsync();
+        return (await db.Notifications.Where(n => n.AlbumId == album).Select(n => n.UserId).ToListAsync()).Order().ToList();
+    }
+
+    private List<Guid> Ids(params Actor[] actors) => actors.Select(a => a.UserId!.Value).Order().ToList();
+
+    [Fact]
+    public async Task WritesOneRowPerFollowerExceptTheCreatorInOneStatement()
+    {
+        await using var db = await App.OpenDbAsync(_editor);
+        var album = new Album { ArtistId = _artist, Name = "Live", YearReleased = 2000 };
+        db.Albums.Add(album);
+        await db.SaveChangesAsync();
+
+        int written;
+        using (var commands = App.Commands.Start())
+        {
+            written = await NotificationWriter.WriteForNewAlbumAsync(db, album, album.CreatedAt);
+            Assert.Equal(1, commands.Count);
+        }
+
+        Assert.Equal(2, written);
+        Assert.Equal(Ids(_fan, _otherFan), await RecipientsAsync(album.Id));
+    }
+
+    [Fact]
+    public async Task CreatingAnAlbumNotifiesFollowersOnly()
+    {
+        var album = await App.CreateAlbumAsync(_editor, _artist, "Live");
+
+        Assert.Equal(Ids(_fan, _otherFan), await RecipientsAsync(album));
+    }
+
+    [Fact]
+    public async Task AnAdminWhoFollowsIsNotNotifiedOfTheirOwnAlbum()
+    {
+        await App.FollowAsync(_admin, _artist);
+
+        var album = await App.CreateAlbumAsync(_admin, _artist, "Live");
+
+        Assert.Equal(Ids(_fan, _otherFan, _editor), await RecipientsAsync(album));
+    }
+
+    [Fact]
+    public async Task NotificationsAreStampedWithTheAlbumsCreationTime()
+    {
+        var album = await App.CreateAlbumAsync(_editor, _artist, "Live");
+
+        await using var db = await App.OpenDbAsync();
+        Assert.All(await db.Notifications.ToListAsync(), n => Assert.Equal(App.Clock.GetUtcNow().UtcDateTime, n.CreatedAt));
+        Assert.Equal(album, (await db.Notifications.FirstAsync()).AlbumId);
+    }
+
+    [Fact]
+    public async Task TheAlbumAndItsNotificationsArePublishedTogetherAfterTheCommit()
+    {
+        App.Published.Probe = () => (DatabaseSnapshot.Count(App, "Albums"), DatabaseSnapshot.Count(App, "Notifications"));
+
+        var album = await App.CreateAlbumAsync(_editor, _artist, "Live");
+
+        var batch = Assert.Single(App.Published.Batches);
+        Assert.Equal((1L, 2L), batch.Probed);
+        Assert.Contains(batch.Changes, c => c is { Entity: EntityKind.Album, Operation: ChangeOperation.Created } && c.Id == album);
+        Assert.Equal(
+            Ids(_fan, _otherFan),
+            batch.Changes.Where(c => c.Entity == EntityKind.Notification).Select(c => c.RecipientUserId!.Value).Order());
+    }
+
+    [Fact]
+    public async Task AFailedAlbumCreateWritesAndPublishesNoNotifications()
+    {
+        await App.CreateAlbumAsync(_editor, _artist, "Live");
+        App.Published.Clear();
+        var before = DatabaseSnapshot.Take(App);
+
+        await Assert.ThrowsAsync<MusicBlazor.Common.ValidationFailedException>(() => App.CreateAlbumAsync(_editor, _artist, "Live"));
+
+        Assert.Equal(before, DatabaseSnapshot.Take(App));
+        Assert.Empty(App.Published.Batches);
+    }
+
+    [Fact]
+    public async Task DeletingForAlbumsRemovesOnlyTheirNotifications()
+    {
+        var doomed = await App.CreateAlbumAsync(_editor, _artist, "Doomed");
+        var kept = await App.CreateAlbumAsync(_editor, _artist, "Kept");
+        App.Published.Clear();
+
+        await using (var db = await App.OpenDbAsync(_admin))
+        {
+            Assert.Equal(2, await NotificationWriter.DeleteForAlbumsAsync(db, [doomed]));
+        }
+
+        Assert.Empty(await RecipientsAsync(doomed));
+        Assert.Equal(Ids(_fan, _otherFan), await RecipientsAsync(kept));
+        Assert.Equal(
+            Ids(_fan, _otherFan),
+            App.Published.Events.Where(e => e.Operation == ChangeOperation.Deleted && e.Id == doomed).Select(e => e.RecipientUserId!.Value).Order());
+    }
+}
