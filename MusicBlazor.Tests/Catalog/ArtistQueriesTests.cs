@@ -10,10 +10,10 @@ public sealed class ArtistQueriesTests : DatabaseTest
 
     protected override async Task ArrangeAsync() => _admin = await App.CreateUserAsync(Roles.Admin);
 
-    private Task<ArtistPage> ListAsync(string? search = null, ArtistSort sort = ArtistSort.Name, int page = 1, Actor? viewer = null) =>
+    private Task<ArtistListResult> ListAsync(string? search = null, ArtistSort sort = ArtistSort.Name, int page = 1, Actor? viewer = null) =>
         App.As<ArtistQueries>(viewer ?? Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page));
 
-    private static List<string> Names(ArtistPage page) => page.Artists.Select(a => a.Name).ToList();
+    private static List<string> Names(ArtistListResult page) => page.Artists.Select(a => a.Name).ToList();
 
     private async Task<Guid> CreateArtistLaterAsync(string name)
     {
