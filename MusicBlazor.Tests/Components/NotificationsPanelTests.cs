@@ -143,6 +143,7 @@ public sealed class NotificationsPanelTests : ComponentTest
         var panel = RenderPanel("Notifications (2)");
         Bell(panel).Click();
 
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll(".notifications-popup header button"), b => b.TextContent == "Dismiss all"));
         panel.FindAll(".notifications-popup header button").Single(b => b.TextContent == "Dismiss all").Click();
 
         panel.WaitForAssertion(() => Assert.Contains("No new notifications", panel.Markup));

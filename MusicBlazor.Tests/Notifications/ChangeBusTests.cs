@@ -8,10 +8,24 @@ namespace MusicBlazor.Tests.Notifications;
 
 public sealed class ChangeBusTests : IAsyncLifetime
 {
-    private readonly ChangeBus _bus = new(NullLogger<ChangeBus>.Instance);
+    private readonly StubRecipients _recipients = new();
+    private readonly ChangeBus _bus;
     private int _dispatched;
 
-    public ChangeBusTests() => _bus.BatchDispatched += _ => Interlocked.Increment(ref _dispatched);
+    public ChangeBusTests()
+    {
+        _bus = new ChangeBus(_recipients, NullLogger<ChangeBus>.Instance);
+        _bus.BatchDispatched += _ => Interlocked.Increment(ref _dispatched);
+    }
+
+    private sealed class StubRecipients : INotificationRecipients
+    {
+        public Dictionary<Guid, Guid[]> ByAlbum { get; } = [];
+        public Exception? Fault { get; set; }
+
+        public Task<IReadOnlyList<Guid>> OfAlbumAsync(Guid albumId, CancellationToken cancellationToken = default) =>
+            Fault is not null ? Task.FromException<IReadOnlyList<Guid>>(Fault) : Task.FromResult<IReadOnlyList<Guid>>(ByAlbum[albumId]);
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -165,6 +179,37 @@ public sealed class ChangeBusTests : IAsyncLifetime
     {
         _bus.Publish([]);
         Assert.Equal(0, Volatile.Read(ref _dispatched));
+    }
+
+    [Fact]
+    public async Task AnAlbumsNewNotificationsReachTheRecipientsWhoAreOnlineAndNoOneElse()
+    {
+        var (alice, bob, offline, stranger) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var album = Guid.CreateVersion7();
+        _recipients.ByAlbum[album] = [alice, bob, offline];
+        var (aliceSink, bobSink, strangerSink) = (new RecordingSink(alice), new RecordingSink(bob), new RecordingSink(stranger, wantsCatalog: true));
+        using var a = _bus.Attach(aliceSink);
+        using var b = _bus.Attach(bobSink);
+        using var s = _bus.Attach(strangerSink);
+
+        await PublishAsync(ChangeEvent.NotificationsCreatedFor(album, actorId: null));
+
+        Assert.Equal([ChangeEvent.NotificationsCreatedFor(album, null) with { RecipientUserId = alice }], aliceSink.Received);
+        Assert.Equal([ChangeEvent.NotificationsCreatedFor(album, null) with { RecipientUserId = bob }], bobSink.Received);
+        Assert.Empty(strangerSink.Received);
+    }
+
+    [Fact]
+    public async Task WhenRecipientsCannotBeReadEverySinkIsToldToResync()
+    {
+        _recipients.Fault = new InvalidOperationException("database unavailable");
+        var sink = new RecordingSink(Guid.CreateVersion7());
+        using var attached = _bus.Attach(sink);
+
+        _bus.Publish([ChangeEvent.NotificationsCreatedFor(Guid.CreateVersion7(), actorId: null)]);
+
+        await Eventually.TrueAsync(() => sink.Resyncs == 1, "the sink was told to resync");
+        Assert.Empty(sink.Received);
     }
 
     private sealed class RecordingSink(Guid? userId, bool wantsCatalog = false) : IChangeSink

@@ -56,7 +56,7 @@ public sealed class ChangeCaptureInterceptorTests : DatabaseTest
                 new ChangeEvent(ChangeOperation.Created, EntityKind.Album, album, _editor.UserId, ArtistId: _artist),
                 new ChangeEvent(ChangeOperation.Created, EntityKind.Track, tracks[0], _editor.UserId, ArtistId: _artist),
                 new ChangeEvent(ChangeOperation.Created, EntityKind.Track, tracks[1], _editor.UserId, ArtistId: _artist),
-                new ChangeEvent(ChangeOperation.Created, EntityKind.Notification, album, _editor.UserId, RecipientUserId: _fan.UserId),
+                ChangeEvent.NotificationsCreatedFor(album, _editor.UserId),
                 new ChangeEvent(ChangeOperation.Updated, EntityKind.Artist, _artist, _editor.UserId),
             }.OrderBy(e => e.ToString()),
             batch.Changes.OrderBy(e => e.ToString()));

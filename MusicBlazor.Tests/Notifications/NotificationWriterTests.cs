@@ -97,8 +97,8 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.Equal((1L, 2L), batch.Probed);
         Assert.Contains(batch.Changes, c => c is { Entity: EntityKind.Album, Operation: ChangeOperation.Created } && c.Id == album);
         Assert.Equal(
-            Ids(_fan, _otherFan),
-            batch.Changes.Where(c => c.Entity == EntityKind.Notification).Select(c => c.RecipientUserId!.Value).Order());
+            [ChangeEvent.NotificationsCreatedFor(album, _editor.UserId)],
+            batch.Changes.Where(c => c.Entity == EntityKind.Notification));
     }
 
     [Fact]

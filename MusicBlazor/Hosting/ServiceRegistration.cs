@@ -99,6 +99,7 @@ public static class ServiceRegistration
 
     public static void AddNotifications(this IServiceCollection services)
     {
+        services.AddSingleton<INotificationRecipients, NotificationRecipients>();
         services.AddSingleton<ChangeBus>();
         services.AddSingleton<IChangePublisher>(provider => provider.GetRequiredService<ChangeBus>());
         services.AddSingleton<AlbumSummaryCache>();

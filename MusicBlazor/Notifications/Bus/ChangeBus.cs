@@ -9,7 +9,8 @@ namespace MusicBlazor.Notifications.Bus;
 /// The process-wide bus: committed changes in, routed to the sinks (circuits) that want them. Publishing only
 /// enqueues a batch, so a writer never waits for subscribers; one dispatch loop routes notification and account
 /// events by recipient (a dictionary lookup, not a scan of every circuit) and catalog events to the sinks that
-/// asked for them. Memory is bounded: if the loop falls this far behind, the oldest batch is dropped, counted,
+/// asked for them. "An album's notifications were created" is expanded here, after the commit, to the recipients
+/// who are online (<see cref="NotificationRecipients"/>: one query per album, never one per circuit). Memory is bounded: if the loop falls this far behind, the oldest batch is dropped, counted,
 /// and every sink is told to resync from the database.
 /// </summary>
 public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
@@ -20,12 +21,14 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, ImmutableArray<IChangeSink>> _byUser = new();
     private readonly ConcurrentDictionary<IChangeSink, Guid?> _sinks = new();
     private readonly ILogger<ChangeBus> _logger;
+    private readonly INotificationRecipients _recipients;
     private readonly Task _dispatchLoop;
     private readonly Lock _indexLock = new();
     private long _droppedBatches;
 
-    public ChangeBus(ILogger<ChangeBus> logger)
+    public ChangeBus(INotificationRecipients recipients, ILogger<ChangeBus> logger)
     {
+        _recipients = recipients;
         _logger = logger;
         _inbound = Channel.CreateBounded<IReadOnlyList<ChangeEvent>>(
             new BoundedChannelOptions(InboundCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
@@ -125,14 +128,44 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
         {
             try
             {
-                Route(batch);
+                Route(await ExpandAsync(batch));
                 BatchDispatched?.Invoke(batch);
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Routing a batch of {Count} changes failed", batch.Count);
+                // Whatever this batch carried may not have arrived: every circuit re-reads from the database.
+                _logger.LogError(ex, "Routing a batch of {Count} changes failed; sinks will resync", batch.Count);
+                ResyncAll();
             }
         }
+    }
+
+    private async Task<IReadOnlyList<ChangeEvent>> ExpandAsync(IReadOnlyList<ChangeEvent> batch)
+    {
+        if (!batch.Any(c => c.IsNotificationsCreatedForAlbum))
+        {
+            return batch;
+        }
+
+        var expanded = new List<ChangeEvent>(batch.Count);
+        foreach (var change in batch)
+        {
+            if (!change.IsNotificationsCreatedForAlbum)
+            {
+                expanded.Add(change);
+                continue;
+            }
+
+            foreach (var recipient in await _recipients.OfAlbumAsync(change.Id))
+            {
+                if (_byUser.ContainsKey(recipient))
+                {
+                    expanded.Add(change with { RecipientUserId = recipient });
+                }
+            }
+        }
+
+        return expanded;
     }
 
     private void Route(IReadOnlyList<ChangeEvent> batch)
@@ -168,6 +201,11 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
     {
         var dropped = Interlocked.Increment(ref _droppedBatches);
         _logger.LogWarning("Change bus overloaded: dropped a batch of {Count} changes ({Dropped} so far); sinks will resync", batch.Count, dropped);
+        ResyncAll();
+    }
+
+    private void ResyncAll()
+    {
         foreach (var sink in _sinks.Keys)
         {
             sink.ResyncRequired();
