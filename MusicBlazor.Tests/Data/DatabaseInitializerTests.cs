@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MusicBlazor.Accounts;
+using MusicBlazor.Data;
+using MusicBlazor.Tests.Infrastructure;
+
+namespace MusicBlazor.Tests.Data;
+
+public sealed class DatabaseInitializerTests : DatabaseTest
+{
+    private string Pragma(string name)
+    {
+        using var connection = new SqliteConnection(App.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(command.ExecuteScalar())!;
+    }
+
+    [Fact]
+    public async Task TheDatabaseIsFullyMigratedInWalModeWithEveryRole()
+    {
+        await using var db = await App.OpenDbAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal("wal", Pragma("journal_mode"));
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task RunningItAgainChangesNothing()
+    {
+        var before = DatabaseSnapshot.Take(App);
+
+        await App.Services.InitializeDatabaseAsync();
+
+        Assert.Equal(before, DatabaseSnapshot.Take(App));
+    }
+
+    [Fact]
+    public async Task ForeignKeysAreEnforced()
+    {
+        await using var db = await App.OpenDbAsync();
+        db.ArtistFollowers.Add(new MusicBlazor.Catalog.ArtistFollower { ArtistId = Guid.CreateVersion7(), UserId = Guid.CreateVersion7() });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+}
