@@ -145,6 +145,21 @@ public sealed class ChangeBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASinkThatThrowsDoesNotCostTheOthersTheSameBatchAndIsToldToResync()
+    {
+        var brokenSinks = Enumerable.Range(0, 3).Select(_ => new RecordingSink(null, wantsCatalog: true) { ThrowsOnce = true }).ToList();
+        var healthy = new RecordingSink(null, wantsCatalog: true);
+        var attachments = brokenSinks.Select(_bus.Attach).Append(_bus.Attach(healthy)).ToList();
+        var change = AlbumChange();
+
+        await PublishAsync(change);
+
+        Assert.Equal([change], healthy.Received);
+        Assert.All(brokenSinks, sink => Assert.Equal(1, sink.Resyncs));
+        attachments.ForEach(a => a.Dispose());
+    }
+
+    [Fact]
     public async Task AnOverloadedBusDropsTheOldestBatchesAndAsksEverySinkToResync()
     {
         using var gate = new ManualResetEventSlim();

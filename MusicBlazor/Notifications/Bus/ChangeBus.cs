@@ -179,7 +179,7 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
                 {
                     foreach (var sink in sinks)
                     {
-                        sink.Offer(change);
+                        Offer(sink, change);
                     }
                 }
 
@@ -191,9 +191,23 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
             {
                 if (sink.WantsCatalogChanges)
                 {
-                    sink.Offer(change);
+                    Offer(sink, change);
                 }
             }
+        }
+    }
+
+    // One broken sink must not cost the others the rest of the batch.
+    private void Offer(IChangeSink sink, ChangeEvent change)
+    {
+        try
+        {
+            sink.Offer(change);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "A change sink failed to take a change; it will resync");
+            sink.ResyncRequired();
         }
     }
 

@@ -165,7 +165,7 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
 
                 if (batch.Any(c => c.Entity == EntityKind.User && c.RecipientUserId == UserId))
                 {
-                    await StopIfAccountClosedAsync();
+                    await CheckAccountAsync();
                 }
 
                 var resync = Interlocked.Exchange(ref _resync, 0) == 1;
@@ -177,6 +177,19 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task CheckAccountAsync()
+    {
+        try
+        {
+            await StopIfAccountClosedAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A busy or unreachable database must not end this circuit's deliveries; revalidation will catch up.
+            _logger.LogWarning(ex, "Checking the account of a notification hub's user failed; delivery continues");
         }
     }
 
