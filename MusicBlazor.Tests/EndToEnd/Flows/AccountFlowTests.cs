@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MusicBlazor.Tests.EndToEnd.Infrastructure;
+using MusicBlazor.Tests.EndToEnd.Pages;
 using static Microsoft.Playwright.Assertions;
 
 namespace MusicBlazor.Tests.EndToEnd.Flows;
@@ -32,5 +33,24 @@ public sealed class AccountFlowTests(BrowserFixture browser, AppServer server) :
         await banner.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(banner.GetByRole(AriaRole.Link, new() { Name = "Log in" })).ToBeVisibleAsync();
         await Expect(banner.GetByText(email)).ToHaveCountAsync(0);
+    });
+
+    [EndToEndFact]
+    public Task DeletingYourAccountTakesYourFollowsWithIt() => FlowAsync(async () =>
+    {
+        var artist = await Server.ArtistAsync("Left Behind");
+        var email = await Server.CreateAccountAsync();
+        await Server.FollowAsync(email, artist);
+        var page = await OpenAsync(email, $"/artists/{artist}");
+        var artistPage = new ArtistDetailsPage(page);
+        await Expect(artistPage.Followers).ToHaveTextAsync("1 follower");
+
+        await page.GotoAsync("/Account/Manage/DeletePersonalData");
+        await page.GetByLabel("Password").FillAsync(AppServer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete data and close my account" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Log in" })).ToBeVisibleAsync();
+        await GoToAsync(page, $"/artists/{artist}");
+        await Expect(artistPage.Followers).ToHaveTextAsync("0 followers");
     });
 }
