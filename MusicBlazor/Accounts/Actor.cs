@@ -21,9 +21,6 @@ public sealed record Actor(Guid? UserId, string? Name, string? Role)
             return Anonymous;
         }
 
-        var role = principal.IsInRole(Roles.Admin) ? Roles.Admin
-            : principal.IsInRole(Roles.Editor) ? Roles.Editor
-            : Roles.User;
-        return new Actor(id, principal.Identity.Name, role);
+        return new Actor(id, principal.Identity.Name, Roles.Highest(principal.IsInRole));
     }
 }

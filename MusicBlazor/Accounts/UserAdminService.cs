@@ -25,7 +25,7 @@ public sealed class UserAdminService(
                 u.LockoutEnd,
             })
             .ToListAsync(cancellationToken);
-        return users.Select(u => new UserSummary(u.Id, u.Email ?? "", HighestRole(u.Roles), u.LockoutEnd > now)).ToList();
+        return users.Select(u => new UserSummary(u.Id, u.Email ?? "", Roles.Highest(u.Roles.Contains), u.LockoutEnd > now)).ToList();
     }
 
     public async Task ChangeRoleAsync(Guid userId, string role, CancellationToken cancellationToken = default)
@@ -89,9 +89,6 @@ public sealed class UserAdminService(
             throw new ForbiddenException($"You cannot {action}: another admin has to.");
         }
     }
-
-    private static string HighestRole(IReadOnlyCollection<string?> roles) =>
-        roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Editor) ? Roles.Editor : Roles.User;
 
     private static void Check(IdentityResult result)
     {
