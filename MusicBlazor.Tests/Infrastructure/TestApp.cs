@@ -95,8 +95,8 @@ public sealed class TestApp : IAsyncDisposable
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{name ?? role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        Check(await users.CreateAsync(user));
-        Check(await users.AddToRoleAsync(user, role));
+        (await users.CreateAsync(user)).ThrowIfFailed();
+        (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
         return Actor.User(user.Id, role, email);
     }
 
@@ -138,14 +138,6 @@ public sealed class TestApp : IAsyncDisposable
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
-        }
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }

@@ -39,10 +39,10 @@ public sealed class UserAdminService(
         DemandNotSelf(actor, userId, "change your own role");
         await WithUserManagerAsync(actor, userId, async (users, user) =>
         {
-            Check(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)));
-            Check(await users.AddToRoleAsync(user, role));
+            (await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user))).ThrowIfFailed();
+            (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
             // Rotating the stamp makes the revalidating provider drop the old role from the user's open circuits.
-            Check(await users.UpdateSecurityStampAsync(user));
+            (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         });
     }
 
@@ -52,10 +52,10 @@ public sealed class UserAdminService(
         DemandNotSelf(actor, userId, "lock your own account");
         await WithUserManagerAsync(actor, userId, async (users, user) =>
         {
-            Check(await users.SetLockoutEnabledAsync(user, true));
-            Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+            (await users.SetLockoutEnabledAsync(user, true)).ThrowIfFailed();
+            (await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null)).ThrowIfFailed();
             // Locking alone leaves the cookie valid (see field notes); a new stamp signs the user out.
-            Check(await users.UpdateSecurityStampAsync(user));
+            (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         });
     }
 
@@ -87,14 +87,6 @@ public sealed class UserAdminService(
         if (actor.UserId == userId)
         {
             throw new ForbiddenException($"You cannot {action}: another admin has to.");
-        }
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }

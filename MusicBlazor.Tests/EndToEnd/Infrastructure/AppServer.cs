@@ -73,17 +73,9 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@musicblazor.test";
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        Check(await users.CreateAsync(user, Password));
-        Check(await users.AddToRoleAsync(user, role));
+        (await users.CreateAsync(user, Password)).ThrowIfFailed();
+        (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
         return email;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 
     public Task AsAsync(string email, Func<IServiceProvider, Task> work) =>

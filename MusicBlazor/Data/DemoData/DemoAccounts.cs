@@ -23,16 +23,8 @@ public static class DemoAccounts
             }
 
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-            Check(await users.CreateAsync(user, password));
-            Check(await users.AddToRoleAsync(user, role));
-        }
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Creating a demo account failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            (await users.CreateAsync(user, password)).ThrowIfFailed("Creating a demo account failed");
+            (await users.AddToRoleAsync(user, role)).ThrowIfFailed("Creating a demo account failed");
         }
     }
 }
