@@ -71,7 +71,7 @@ public sealed class ArtistListTests : ComponentTest
         await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/?sort=name&page=3");
 
-        list.Find("#artist-search").Change("nova");
+        list.Find("#artist-search").Input("nova");
         list.Find("form[role=search]").Submit();
 
         Assert.Equal("http://localhost/?q=nova&sort=name", Navigation.Uri);
@@ -121,5 +121,22 @@ public sealed class ArtistListTests : ComponentTest
         await App.FollowAsync(fan, artist);
 
         list.WaitForAssertion(() => Assert.Contains("1 follower", list.Find(".artist-card").TextContent));
+    }
+
+    [Fact]
+    public async Task WhatIsBeingTypedInSearchSurvivesALiveRefresh()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        var fan = await App.CreateUserAsync();
+        var artist = await App.CreateArtistAsync(admin, "Nova Lights");
+        var list = RenderAt("/?q=nova");
+        list.WaitForAssertion(() => Assert.Equal(1, Hub.SubscriberCount));
+
+        list.Find("#artist-search").Input("");
+        await App.FollowAsync(fan, artist);
+        list.WaitForAssertion(() => Assert.Contains("1 follower", list.Find(".artist-card").TextContent));
+        list.Find("form[role=search]").Submit();
+
+        Assert.Equal("http://localhost/", Navigation.Uri);
     }
 }
