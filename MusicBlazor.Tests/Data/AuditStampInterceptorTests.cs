@@ -33,6 +33,28 @@ public sealed class AuditStampInterceptorTests : DatabaseTest
     }
 
     [Fact]
+    public async Task AContextFromTheFactoryNeverActsAsTheActorOfAnEarlierOperation()
+    {
+        var editor = await App.CreateUserAsync(Roles.Editor);
+        await using (var earlier = await App.OpenDbAsync(editor))
+        {
+            Assert.Equal(editor, earlier.Actor);
+        }
+
+        // Contexts are pooled: this may well be the same instance, handed out again.
+        await using (var db = await App.DbFactory.CreateDbContextAsync())
+        {
+            Assert.Equal(Actor.Anonymous, db.Actor);
+            db.Artists.Add(Artist.Create("Nina"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = await App.OpenDbAsync();
+        var stored = await check.Artists.SingleAsync();
+        Assert.Equal((null, null), (stored.CreatedById, stored.UpdatedById));
+    }
+
+    [Fact]
     public async Task ModifiedRowsGetTheNewActorAndTimeAndKeepTheirCreation()
     {
         var first = await App.CreateUserAsync(Roles.Admin);

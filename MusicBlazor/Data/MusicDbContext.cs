@@ -12,6 +12,7 @@ namespace MusicBlazor.Data;
 /// <summary>
 /// Catalog, accounts and notifications. Create one per operation from <c>IDbContextFactory</c> and set
 /// <see cref="Actor"/>: it stamps created/updated by and is the actor of every change event.
+/// Instances are pooled: disposing returns the context to the pool, so its own state is reset there too.
 /// </summary>
 public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
@@ -46,13 +47,20 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options)
 
     public override void Dispose()
     {
-        PendingChanges.Discard();
+        ResetOwnState();
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
-        PendingChanges.Discard();
+        ResetOwnState();
         return base.DisposeAsync();
+    }
+
+    /// <summary>The next renter of this pooled instance must not act as, or publish for, the previous one.</summary>
+    private void ResetOwnState()
+    {
+        PendingChanges.Discard();
+        Actor = Actor.Anonymous;
     }
 }
