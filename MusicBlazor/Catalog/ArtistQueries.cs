@@ -38,42 +38,14 @@ public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, I
     public async Task<ArtistListResult> ListAsync(ArtistListRequest request, CancellationToken cancellationToken = default)
     {
         var viewer = (await currentActor.GetAsync()).UserId;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        var artists = db.Artists.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var term = request.Search.Trim().ToLowerInvariant();
-            artists = artists.Where(a => a.SearchName.Contains(term));
-        }
-
+        var term = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim().ToLowerInvariant();
         var page = request.SafePage;
-        // One row more than a page tells whether there is a next page without counting every match.
-        var rows = await Sort(artists, request.Sort)
-            .Skip((page - 1) * ArtistListRequest.PageSize)
-            .Take(ArtistListRequest.PageSize + 1)
-            .Select(a => new ArtistCard(
-                a.Id,
-                a.Name,
-                a.CoverImageUrl,
-                a.AlbumCount,
-                a.LatestAlbumYear == 0 ? null : a.LatestAlbumYear,
-                a.FollowerCount,
-                viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer)))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await ArtistListQuery.For(request.Sort)(db, term, viewer, (page - 1) * ArtistListRequest.PageSize)
             .ToListAsync(cancellationToken);
 
         return new ArtistListResult(rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize);
     }
-
-    internal static IQueryable<Artist> Sort(IQueryable<Artist> artists, ArtistSort sort) => sort switch
-    {
-        ArtistSort.RecentlyAdded => artists.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
-        ArtistSort.Name => artists.OrderBy(a => a.SearchName).ThenBy(a => a.Id),
-        ArtistSort.AlbumCount => artists.OrderByDescending(a => a.AlbumCount).ThenByDescending(a => a.Id),
-        ArtistSort.LatestRelease => artists.OrderByDescending(a => a.LatestAlbumYear).ThenByDescending(a => a.Id),
-        ArtistSort.FollowerCount => artists.OrderByDescending(a => a.FollowerCount).ThenByDescending(a => a.Id),
-        _ => artists.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
-    };
 
     public async Task<ArtistDetails?> GetAsync(Guid artistId, CancellationToken cancellationToken = default)
     {
