@@ -71,8 +71,9 @@ public sealed class ArtistListTests : ComponentTest
         await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/?sort=name&page=3");
 
-        list.Find("#artist-search").Input("nova");
-        list.Find("form[role=search]").Submit();
+        // Find and fire on the renderer's thread: a live refresh may re-render the list in between otherwise.
+        await list.InvokeAsync(() => list.Find("#artist-search").Input("nova"));
+        await list.InvokeAsync(() => list.Find("form[role=search]").Submit());
 
         Assert.Equal("http://localhost/?q=nova&sort=name", Navigation.Uri);
     }
@@ -84,7 +85,7 @@ public sealed class ArtistListTests : ComponentTest
         await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/?q=nova&page=2");
 
-        list.Find("#artist-sort").Change("followers");
+        await list.InvokeAsync(() => list.Find("#artist-sort").Change("followers"));
 
         Assert.Equal("http://localhost/?q=nova&sort=followers", Navigation.Uri);
     }
@@ -132,10 +133,10 @@ public sealed class ArtistListTests : ComponentTest
         var list = RenderAt("/?q=nova");
         list.WaitForAssertion(() => Assert.Equal(1, Hub.SubscriberCount));
 
-        list.Find("#artist-search").Input("");
+        await list.InvokeAsync(() => list.Find("#artist-search").Input(""));
         await App.FollowAsync(fan, artist);
         list.WaitForAssertion(() => Assert.Contains("1 follower", list.Find(".artist-card").TextContent));
-        list.Find("form[role=search]").Submit();
+        await list.InvokeAsync(() => list.Find("form[role=search]").Submit());
 
         Assert.Equal("http://localhost/", Navigation.Uri);
     }
