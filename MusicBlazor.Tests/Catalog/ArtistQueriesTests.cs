@@ -39,6 +39,62 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(expected, Names(await ListAsync(search)));
     }
 
+    [Theory]
+    [InlineData("\"n\"", "Guns \"N\" Roses")]
+    [InlineData("c/d", "AC/DC")]
+    [InlineData("r ró", "Sigur Rós")]
+    [InlineData("n*w", "Moon*Walk")]
+    [InlineData("roses or")]
+    [InlineData("-dc")]
+    [InlineData("os", "Guns \"N\" Roses")]
+    public async Task SearchTakesEveryCharacterLiterally(string search, params string[] expected)
+    {
+        foreach (var name in new[] { "Guns \"N\" Roses", "AC/DC", "Sigur Rós", "Moon*Walk" })
+        {
+            await App.CreateArtistAsync(_admin, name);
+        }
+
+        Assert.Equal(expected, Names(await ListAsync(search)));
+    }
+
+    [Fact]
+    public async Task SearchFollowsRenamesAndDeletes()
+    {
+        var id = await App.CreateArtistAsync(_admin, "Moonlight Drive");
+        var artists = App.As<ArtistService>(_admin);
+
+        await artists.UpdateAsync(id, new ArtistInput { Name = "Sunset Drive" });
+        Assert.Empty(Names(await ListAsync("moonlight")));
+        Assert.Equal(["Sunset Drive"], Names(await ListAsync("sunset")));
+
+        await artists.DeleteAsync(id);
+        Assert.Empty(Names(await ListAsync("sunset")));
+    }
+
+    [Fact]
+    public async Task AnIndexedSearchPagesLikeAWalkThroughTheList()
+    {
+        // "artist" (three characters or more, few matches) is looked up in the trigram index; "ar" (too short for
+        // trigrams) walks the list. Both match the same 25 artists, so every sort order must page identically.
+        for (var i = 1; i <= 25; i++)
+        {
+            await CreateArtistLaterAsync($"Artist {i:00}");
+        }
+
+        await CreateArtistLaterAsync("Nina");
+        foreach (var (sort, _, _) in ArtistSorts.All)
+        {
+            for (var page = 1; page <= 3; page++)
+            {
+                var indexed = await ListAsync("artist", sort, page);
+                var walked = await ListAsync("ar", sort, page);
+                Assert.Equal(Names(walked), Names(indexed));
+                Assert.Equal(walked.HasNext, indexed.HasNext);
+                Assert.NotEmpty(indexed.Artists);
+            }
+        }
+    }
+
     [Fact]
     public async Task NoSearchListsEveryArtist()
     {

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace MusicBlazor.Tests.Infrastructure;
 
-/// <summary>Every row of every table, read on a separate connection: equal snapshots mean nothing was written.</summary>
+/// <summary>
+/// Every row of every table (the full-text index's own tables included), read on a separate connection: equal
+/// snapshots mean nothing was written.
+/// </summary>
 public static class DatabaseSnapshot
 {
     public static string Take(TestApp app)
@@ -15,17 +18,24 @@ public static class DatabaseSnapshot
         {
             dump.AppendLine($"[{table}]");
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            // Rows sorted as text: some tables (the full-text index's) have no rowid to order by.
+            command.CommandText = $"SELECT * FROM \"{table}\"";
             using var reader = command.ExecuteReader();
+            var rows = new List<string>();
             while (reader.Read())
             {
+                var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    dump.Append(reader.GetName(i)).Append('=').Append(reader.GetValue(i)).Append(';');
+                    var value = reader.GetValue(i);
+                    row.Append(reader.GetName(i)).Append('=').Append(value is byte[] bytes ? Convert.ToHexString(bytes) : value).Append(';');
                 }
 
-                dump.AppendLine();
+                rows.Add(row.ToString());
             }
+
+            rows.Sort(StringComparer.Ordinal);
+            rows.ForEach(row => dump.AppendLine(row));
         }
 
         return dump.ToString();
@@ -41,10 +51,15 @@ public static class DatabaseSnapshot
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>Stored tables; a virtual table (the full-text index) is left out, its storage tables are in.</summary>
     private static List<string> Tables(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+        command.CommandText = """
+            SELECT name FROM sqlite_master
+            WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+            ORDER BY name
+            """;
         using var reader = command.ExecuteReader();
         var tables = new List<string>();
         while (reader.Read())

@@ -1,22 +1,68 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using MusicBlazor.Data;
 
 namespace MusicBlazor.Catalog;
 
 /// <summary>
-/// The artist list as compiled queries, one per sort order. A list page is cheap for SQLite (a fraction of a
-/// millisecond on a first page), so EF's per-call work of finding the cached translation of a LINQ query would cost
-/// more than the query itself; a compiled query skips it (the browsing benchmark measures both against raw SQL).
+/// The artist list, found in one of two ways (see <see cref="ArtistSearch"/>), both built from the same
+/// <see cref="Sort"/> and <see cref="Card"/>:
+/// <list type="bullet">
+/// <item><b>Walk</b>: the list in sort order, skipping to the page and testing a search term on the way. Compiled,
+/// one query per sort order: a first page is cheap for SQLite (a fraction of a millisecond), so EF's per-call work
+/// of finding the cached translation of a LINQ query would cost more than the query itself (the browsing benchmark
+/// measures both against raw SQL).</item>
+/// <item><b>Index lookup</b>: the artists the trigram index proposes, tested and sorted, then the cards of just the
+/// page's ids (so "is followed" is worked out for the rows shown, not for every match). Ordinary LINQ, because EF
+/// Core cannot compile a query over raw SQL that takes a parameter (dotnet/efcore#34374); it costs milliseconds of
+/// SQLite work, next to which the translation lookup is small.</item>
+/// </list>
 /// </summary>
 internal static class ArtistListQuery
 {
-    public delegate IAsyncEnumerable<ArtistCard> Page(MusicDbContext db, string? term, Guid? viewer, int skip);
+    /// <summary>One row more than a page tells whether there is a next page without counting every match.</summary>
+    private const int Take = ArtistListRequest.PageSize + 1;
 
-    private static readonly Dictionary<ArtistSort, Page> BySort =
-        Enum.GetValues<ArtistSort>().ToDictionary(sort => sort, Compile);
+    /// <summary>The artists the trigram index proposes for an FTS5 phrase; the query still tests the term.</summary>
+    internal const string IndexCandidatesSql =
+        """SELECT * FROM "Artists" WHERE rowid IN (SELECT rowid FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0})""";
 
-    public static Page For(ArtistSort sort) => BySort[sort];
+    /// <summary>How many artists the index proposes, counting no further than the second parameter.</summary>
+    internal const string IndexCandidateCountSql =
+        """SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0} LIMIT {1})""";
+
+    /// <summary>What the list shows of an artist, for a viewer (null when signed out).</summary>
+    private static readonly Expression<Func<MusicDbContext, Guid?, Artist, ArtistCard>> Card = (db, viewer, a) => new ArtistCard(
+        a.Id,
+        a.Name,
+        a.CoverImageUrl,
+        a.AlbumCount,
+        a.LatestAlbumYear == 0 ? null : a.LatestAlbumYear,
+        a.FollowerCount,
+        viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer));
+
+    private static readonly Dictionary<ArtistSort, Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>>> Walks =
+        Enum.GetValues<ArtistSort>().ToDictionary(sort => sort, CompileWalk);
+
+    /// <summary>One page plus one row, in sort order.</summary>
+    public static IAsyncEnumerable<ArtistCard> Page(
+        MusicDbContext db, ArtistSort sort, ArtistSearch? search, bool fromIndex, Guid? viewer, int skip)
+    {
+        if (search is null || !fromIndex)
+        {
+            return Walks[sort](db, search?.Term, viewer, skip);
+        }
+
+        var pageIds = Sort(db.Artists.FromSqlRaw(IndexCandidatesSql, search.IndexQuery).Where(a => a.SearchName.Contains(search.Term)), sort)
+            .Skip(skip)
+            .Take(Take)
+            .Select(a => a.Id);
+        var viewerArgument = new Argument<Guid?>(viewer);
+        return Sort(db.Artists.AsNoTracking().Where(a => pageIds.Contains(a.Id)), sort)
+            .Select(CardFor(Expression.Constant(db), Expression.Property(Expression.Constant(viewerArgument), nameof(viewerArgument.Value))))
+            .AsAsyncEnumerable();
+    }
 
     /// <summary>The sort orders, each ending with the id so that pages never overlap or skip on ties.</summary>
     internal static IQueryable<Artist> Sort(IQueryable<Artist> artists, ArtistSort sort) => sort switch
@@ -29,39 +75,35 @@ internal static class ArtistListQuery
         _ => artists.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
     };
 
-    private static Page Compile(ArtistSort sort)
+    private static Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>> CompileWalk(ArtistSort sort)
     {
-        // One row more than a page tells whether there is a next page without counting every match.
-        Expression<Func<MusicDbContext, string?, Guid?, int, IQueryable<ArtistCard>>> page = (db, term, viewer, skip) =>
-            InSortOrder(db.Artists.AsNoTracking().Where(a => term == null || a.SearchName.Contains(term)))
-                .Skip(skip)
-                .Take(ArtistListRequest.PageSize + 1)
-                .Select(a => new ArtistCard(
-                    a.Id,
-                    a.Name,
-                    a.CoverImageUrl,
-                    a.AlbumCount,
-                    a.LatestAlbumYear == 0 ? null : a.LatestAlbumYear,
-                    a.FollowerCount,
-                    viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer)));
-        var compiled = EF.CompileAsyncQuery((Expression<Func<MusicDbContext, string?, Guid?, int, IQueryable<ArtistCard>>>)
-            new SortOrderInliner(sort).Visit(page));
-        return (db, term, viewer, skip) => compiled(db, term, viewer, skip);
+        var db = Expression.Parameter(typeof(MusicDbContext), "db");
+        var term = Expression.Parameter(typeof(string), "term");
+        var viewer = Expression.Parameter(typeof(Guid?), "viewer");
+        var skip = Expression.Parameter(typeof(int), "skip");
+        // Composed over expression-only queryables: Where, Sort, Skip, Take and Select build the query's expression
+        // around the lambda's parameters without running anything. (A projection to cards is never tracked.)
+        var artists = new EnumerableQuery<Artist>(Expression.Property(db, nameof(MusicDbContext.Artists)));
+        var sorted = Sort(artists.Where(Matching(term)), sort).Expression;
+        var skipped = Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Artist)], sorted, skip);
+        var page = new EnumerableQuery<Artist>(skipped).Take(Take).Select(CardFor(db, viewer));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<MusicDbContext, string?, Guid?, int, IQueryable<ArtistCard>>>(
+            page.Expression, db, term, viewer, skip));
     }
 
-    /// <summary>Marks where <see cref="Sort"/> goes; <see cref="SortOrderInliner"/> replaces it before compiling.</summary>
-    private static IQueryable<Artist> InSortOrder(IQueryable<Artist> artists) =>
-        throw new NotSupportedException("Replaced by the sort order before the query is compiled.");
-
-    /// <summary>
-    /// Writes <see cref="Sort"/>'s ordering into the query's expression in place of <see cref="InSortOrder"/>, so the
-    /// sort orders stay written once: building it over an <see cref="EnumerableQuery{T}"/> only composes expressions.
-    /// </summary>
-    private sealed class SortOrderInliner(ArtistSort sort) : ExpressionVisitor
+    /// <summary>Names that contain the term, or every name when there is no term.</summary>
+    private static Expression<Func<Artist, bool>> Matching(ParameterExpression term)
     {
-        protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.Name == nameof(InSortOrder) && node.Method.DeclaringType == typeof(ArtistListQuery)
-                ? Sort(new EnumerableQuery<Artist>(Visit(node.Arguments[0])), sort).Expression
-                : base.VisitMethodCall(node);
+        Expression<Func<string?, Artist, bool>> matching = (t, a) => t == null || a.SearchName.Contains(t);
+        return Expression.Lambda<Func<Artist, bool>>(
+            new ReplacingExpressionVisitor([matching.Parameters[0]], [term]).Visit(matching.Body), matching.Parameters[1]);
     }
+
+    /// <summary><see cref="Card"/> with the context and viewer bound, the artist left as the lambda's parameter.</summary>
+    private static Expression<Func<Artist, ArtistCard>> CardFor(Expression db, Expression viewer) =>
+        Expression.Lambda<Func<Artist, ArtistCard>>(
+            new ReplacingExpressionVisitor([Card.Parameters[0], Card.Parameters[1]], [db, viewer]).Visit(Card.Body), Card.Parameters[2]);
+
+    /// <summary>A value read through a member, which EF turns into a SQL parameter as it does a captured variable.</summary>
+    private sealed record Argument<T>(T Value);
 }

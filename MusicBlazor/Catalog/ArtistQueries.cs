@@ -38,13 +38,23 @@ public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, I
     public async Task<ArtistListResult> ListAsync(ArtistListRequest request, CancellationToken cancellationToken = default)
     {
         var viewer = (await currentActor.GetAsync()).UserId;
-        var term = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim().ToLowerInvariant();
+        var search = ArtistSearch.For(request.Search);
         var page = request.SafePage;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ArtistListQuery.For(request.Sort)(db, term, viewer, (page - 1) * ArtistListRequest.PageSize)
+        var fromIndex = search is { CanUseIndex: true } && await CountIndexCandidatesAsync(db, search, cancellationToken) <= ArtistSearch.IndexedLookupLimit;
+        var rows = await ArtistListQuery.Page(db, request.Sort, search, fromIndex, viewer, (page - 1) * ArtistListRequest.PageSize)
             .ToListAsync(cancellationToken);
 
         return new ArtistListResult(rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize);
+    }
+
+    private static async Task<int> CountIndexCandidatesAsync(MusicDbContext db, ArtistSearch search, CancellationToken cancellationToken)
+    {
+        // Held open for the page query that follows, rather than opened twice.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return (await db.Database
+            .SqlQueryRaw<int>(ArtistListQuery.IndexCandidateCountSql, search.IndexQuery, ArtistSearch.IndexedLookupLimit + 1)
+            .ToListAsync(cancellationToken))[0];
     }
 
     public async Task<ArtistDetails?> GetAsync(Guid artistId, CancellationToken cancellationToken = default)
