@@ -12,7 +12,6 @@ internal static class ScenarioList
         new LiveDelivery(),
         new MemoryPerCircuit(),
         new Browsing(),
-        // 5. "In the browser" (real Chromium circuits) is not implemented yet; it belongs here as its own
-        // IScenario (e.g. Scenarios/InBrowser.cs). Until then nothing is printed for it.
+        new InBrowser(),
     ];
 }
