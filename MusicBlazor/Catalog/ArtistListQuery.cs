@@ -28,9 +28,14 @@ internal static class ArtistListQuery
     internal const string IndexCandidatesSql =
         """SELECT * FROM "Artists" WHERE rowid IN (SELECT rowid FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0})""";
 
-    /// <summary>How many artists the index proposes, counting no further than the second parameter.</summary>
-    internal const string IndexCandidateCountSql =
-        """SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0} LIMIT {1})""";
+    /// <summary>
+    /// What <see cref="ArtistSearch.PrefersIndex"/> weighs: how many artists the index proposes (counting no further
+    /// than the second parameter) and about how many artists there are (the highest rowid: one index step).
+    /// </summary>
+    internal const string IndexEstimateSql = """
+        SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0} LIMIT {1})) AS "Matches",
+               (SELECT COALESCE(MAX(rowid), 0) FROM "Artists") AS "Artists"
+        """;
 
     /// <summary>What the list shows of an artist, for a viewer (null when signed out).</summary>
     private static readonly Expression<Func<MusicDbContext, Guid?, Artist, ArtistCard>> Card = (db, viewer, a) => new ArtistCard(

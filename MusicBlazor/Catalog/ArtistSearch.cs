@@ -2,19 +2,29 @@ namespace MusicBlazor.Catalog;
 
 /// <summary>
 /// A search of the artist list: artists whose lower-cased name (<see cref="Artist.SearchName"/>) contains the
-/// lower-cased term. How the matches are found depends on the term, because neither way is fast for every term:
+/// lower-cased term. The matches can be found in two ways, and neither is fast for every term and page:
 /// <list type="bullet">
-/// <item>A term of three characters or more that at most <see cref="IndexedLookupLimit"/> artists contain is looked
-/// up in the trigram index (SQLite FTS5, migration <c>ArtistSearchTrigramIndex</c>) and only those artists are
-/// sorted: the cost follows the number of matches, so a rare term is fast on every page.</item>
-/// <item>Otherwise the list is walked in sort order, testing each name: matches of a common term come quickly,
-/// and a term shorter than three characters cannot be looked up in a trigram index at all.</item>
+/// <item><b>Walk</b> the list in sort order, testing each name, until the page is full: cheap when matches are
+/// common or the page is early, but a rare term or a deep page means walking past most artists. A term shorter than
+/// three characters is always walked (a trigram index cannot find it).</item>
+/// <item><b>Look up</b> the term in the trigram index (SQLite FTS5, migration <c>ArtistSearchTrigramIndex</c>) and
+/// sort just the matches: the cost follows the number of matches, whatever the page.</item>
 /// </list>
-/// The index only proposes candidates; the substring test decides, so both ways return exactly the same artists.
+/// <see cref="PrefersIndex"/> picks the cheaper from the number of matches (which the index counts quickly), the
+/// number of artists and the page. The index only proposes candidates and the substring test decides, so both ways
+/// return exactly the same artists.
 /// </summary>
 public sealed class ArtistSearch
 {
+    /// <summary>The most matches worth sorting; beyond it the walk finds a page sooner. Also caps the count.</summary>
     public const int IndexedLookupLimit = 5_000;
+
+    /// <summary>
+    /// Looking up and sorting one match costs about as much as walking past ten artists (the browsing benchmark at
+    /// 100,000 artists: about 6 µs a match against 0.5 µs an artist tested in a walk).
+    /// </summary>
+    private const int WalkStepsPerLookedUpMatch = 10;
+
     private const int TrigramLength = 3;
 
     private ArtistSearch(string term) => Term = term;
@@ -31,4 +41,20 @@ public sealed class ArtistSearch
     /// <summary>The search for what a user typed; null when there is nothing to search for.</summary>
     public static ArtistSearch? For(string? typed) =>
         string.IsNullOrWhiteSpace(typed) ? null : new ArtistSearch(typed.Trim().ToLowerInvariant());
+
+    /// <summary>
+    /// Whether looking the term up costs less than walking to the page: a walk tests about
+    /// (skip + a page) × artists ÷ matches names, assuming matches are spread through the sort order.
+    /// </summary>
+    public bool PrefersIndex(int matches, long artists, int skip)
+    {
+        if (!CanUseIndex || matches > IndexedLookupLimit)
+        {
+            return false;
+        }
+
+        var rowsNeeded = skip + ArtistListRequest.PageSize + 1;
+        var walkSteps = matches == 0 ? artists : Math.Min(artists, (double)rowsNeeded * artists / matches);
+        return (double)matches * WalkStepsPerLookedUpMatch < walkSteps;
+    }
 }
