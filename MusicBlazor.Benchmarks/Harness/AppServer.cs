@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MusicBlazor.Accounts;
 using MusicBlazor.Components;
+using MusicBlazor.Data.DemoData;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Changes;
 
@@ -81,9 +82,7 @@ internal sealed class AppServer : WebApplicationFactory<App>
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@musicblazor.test";
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        (await users.CreateAsync(user, Password)).ThrowIfFailed();
-        (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
+        await DemoAccounts.CreateConfirmedAsync(users, email, Password, role);
         return email;
     }
 

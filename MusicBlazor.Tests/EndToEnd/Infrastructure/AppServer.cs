@@ -72,9 +72,7 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@musicblazor.test";
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        (await users.CreateAsync(user, Password)).ThrowIfFailed();
-        (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
+        await DemoAccounts.CreateConfirmedAsync(users, email, Password, role);
         return email;
     }
 
