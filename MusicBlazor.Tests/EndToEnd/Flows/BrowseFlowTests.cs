@@ -47,6 +47,11 @@ public sealed class BrowseFlowTests(BrowserFixture browser, AppServer server) : 
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?q=O$"));
         await Expect(list.ArtistNames).ToHaveTextAsync(["Zephyr Oak", "Newcomer", "Cobalt", "Mosaic", "Aurora Fields"], new() { UseInnerText = true });
 
+        // Three letters or more that few artists contain: found through the trigram index rather than by walking the list.
+        await list.SearchForAsync("BALT");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/\?q=BALT$"));
+        await Expect(list.ArtistNames).ToHaveTextAsync(["Cobalt"]);
+
         (string Sort, string First)[] orders =
         [
             ("Recently added", "Newcomer"),
