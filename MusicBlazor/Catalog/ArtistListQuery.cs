@@ -25,14 +25,14 @@ internal static class ArtistListQuery
     private const int Take = ArtistListRequest.PageSize + 1;
 
     /// <summary>The artists the trigram index proposes for an FTS5 phrase; the query still tests the term.</summary>
-    internal const string IndexCandidatesSql =
+    private const string IndexCandidatesSql =
         """SELECT * FROM "Artists" WHERE rowid IN (SELECT rowid FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0})""";
 
     /// <summary>
     /// What <see cref="ArtistSearch.PrefersIndex"/> weighs: how many artists the index proposes (counting no further
     /// than the second parameter) and about how many artists there are (the highest rowid: one index step).
     /// </summary>
-    internal const string IndexEstimateSql = """
+    private const string IndexEstimateSql = """
         SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0} LIMIT {1})) AS "Matches",
                (SELECT COALESCE(MAX(rowid), 0) FROM "Artists") AS "Artists"
         """;
@@ -50,15 +50,30 @@ internal static class ArtistListQuery
     private static readonly Dictionary<ArtistSort, Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>>> Walks =
         Enum.GetValues<ArtistSort>().ToDictionary(sort => sort, CompileWalk);
 
-    /// <summary>One page plus one row, in sort order.</summary>
-    public static IAsyncEnumerable<ArtistCard> Page(
-        MusicDbContext db, ArtistSort sort, ArtistSearch? search, bool fromIndex, Guid? viewer, int skip)
+    /// <summary>One page plus one row, in sort order, found whichever way costs less for this search and page.</summary>
+    public static async Task<List<ArtistCard>> PageAsync(
+        MusicDbContext db, ArtistSort sort, ArtistSearch? search, Guid? viewer, int skip, CancellationToken cancellationToken)
     {
-        if (search is null || !fromIndex)
+        if (search is { CanUseIndex: true } && await PrefersIndexAsync(db, search, skip, cancellationToken))
         {
-            return Walks[sort](db, search?.Term, viewer, skip);
+            return await IndexLookup(db, sort, search, viewer, skip).ToListAsync(cancellationToken);
         }
 
+        return await Walks[sort](db, search?.Term, viewer, skip).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<bool> PrefersIndexAsync(MusicDbContext db, ArtistSearch search, int skip, CancellationToken cancellationToken)
+    {
+        // Held open for the page query that follows, rather than opened twice.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var estimate = (await db.Database
+            .SqlQueryRaw<IndexEstimate>(IndexEstimateSql, search.IndexQuery, ArtistSearch.IndexedLookupLimit + 1)
+            .ToListAsync(cancellationToken))[0];
+        return search.PrefersIndex(estimate.Matches, estimate.Artists, skip);
+    }
+
+    private static IAsyncEnumerable<ArtistCard> IndexLookup(MusicDbContext db, ArtistSort sort, ArtistSearch search, Guid? viewer, int skip)
+    {
         var pageIds = Sort(db.Artists.FromSqlRaw(IndexCandidatesSql, search.IndexQuery).Where(a => a.SearchName.Contains(search.Term)), sort)
             .Skip(skip)
             .Take(Take)
@@ -111,4 +126,6 @@ internal static class ArtistListQuery
 
     /// <summary>A value read through a member, which EF turns into a SQL parameter as it does a captured variable.</summary>
     private sealed record Argument<T>(T Value);
+
+    private sealed record IndexEstimate(int Matches, long Artists);
 }

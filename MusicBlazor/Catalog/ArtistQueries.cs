@@ -38,26 +38,12 @@ public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, I
     public async Task<ArtistListResult> ListAsync(ArtistListRequest request, CancellationToken cancellationToken = default)
     {
         var viewer = (await currentActor.GetAsync()).UserId;
-        var search = ArtistSearch.For(request.Search);
         var page = request.SafePage;
-        var skip = (page - 1) * ArtistListRequest.PageSize;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var fromIndex = false;
-        if (search is { CanUseIndex: true })
-        {
-            // Held open for the page query that follows, rather than opened twice.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var estimate = (await db.Database
-                .SqlQueryRaw<IndexEstimate>(ArtistListQuery.IndexEstimateSql, search.IndexQuery, ArtistSearch.IndexedLookupLimit + 1)
-                .ToListAsync(cancellationToken))[0];
-            fromIndex = search.PrefersIndex(estimate.Matches, estimate.Artists, skip);
-        }
-
-        var rows = await ArtistListQuery.Page(db, request.Sort, search, fromIndex, viewer, skip).ToListAsync(cancellationToken);
+        var rows = await ArtistListQuery.PageAsync(
+            db, request.Sort, ArtistSearch.For(request.Search), viewer, (page - 1) * ArtistListRequest.PageSize, cancellationToken);
         return new ArtistListResult(rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize);
     }
-
-    private sealed record IndexEstimate(int Matches, long Artists);
 
     public async Task<ArtistDetails?> GetAsync(Guid artistId, CancellationToken cancellationToken = default)
     {
