@@ -50,7 +50,7 @@ public sealed class UserAdminServiceTests : DatabaseTest
     [Fact]
     public async Task AnUnknownRoleIsRefused()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Service().ChangeRoleAsync(_user.UserId!.Value, "Superuser"));
+        await Assert.ThrowsAsync<ActionRefusedException>(() => Service().ChangeRoleAsync(_user.UserId!.Value, "Superuser"));
         Assert.Equal([Roles.User], await RolesOfAsync(_user));
     }
 

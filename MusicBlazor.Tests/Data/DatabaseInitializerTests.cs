@@ -1,3 +1,4 @@
+using MusicBlazor.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
@@ -44,6 +45,6 @@ public sealed class DatabaseInitializerTests : DatabaseTest
         await using var db = await App.OpenDbAsync();
         db.ArtistFollowers.Add(new MusicBlazor.Catalog.ArtistFollower { ArtistId = Guid.CreateVersion7(), UserId = Guid.CreateVersion7() });
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        await Assert.ThrowsAsync<SaveFailedException>(() => db.SaveChangesAsync());
     }
 }

@@ -10,6 +10,7 @@ using MusicBlazor.Hosting;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
+using MudBlazor.Services;
 using Radzen;
 
 namespace MusicBlazor.Tests.Infrastructure;
@@ -32,6 +33,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         App = await TestApp.StartAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
+        Services.AddMudServices();
         Services.AddSingleton(App.Services.GetRequiredService<IDbContextFactory<MusicDbContext>>());
         Services.AddSingleton<TimeProvider>(App.Clock);
         Services.AddSingleton(App.Bus);

@@ -1,3 +1,4 @@
+using MusicBlazor.Common;
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
@@ -100,7 +101,7 @@ public sealed class CommitGateTests : DatabaseTest
         await using var db = await OpenAsync();
         var duplicate = db.Albums.Add(new Album { ArtistId = artist, Name = "Live", YearReleased = 2000 });
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        await Assert.ThrowsAsync<SaveFailedException>(() => db.SaveChangesAsync());
 
         Assert.Empty(App.Published.Batches);
         duplicate.State = EntityState.Detached;
@@ -118,7 +119,7 @@ public sealed class CommitGateTests : DatabaseTest
         await using var transaction = await db.Database.BeginTransactionAsync();
         var kept = await AddArtistAsync(db, "Kept");
         var duplicate = db.Albums.Add(new Album { ArtistId = artist, Name = "Live", YearReleased = 2000 });
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        await Assert.ThrowsAsync<SaveFailedException>(() => db.SaveChangesAsync());
         duplicate.State = EntityState.Detached;
         var later = await AddArtistAsync(db, "Later");
 

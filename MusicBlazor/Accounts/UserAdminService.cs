@@ -33,7 +33,7 @@ public sealed class UserAdminService(
         var actor = await DemandAdminAsync("change roles");
         if (!Roles.All.Contains(role))
         {
-            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+            throw new ActionRefusedException($"Unknown role '{role}'.");
         }
 
         DemandNotSelf(actor, userId, "change your own role");

@@ -133,7 +133,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (SaveFailedException ex) when (ex.IsDuplicate)
         {
             throw new ValidationFailedException([CatalogRules.DuplicateAlbumName(input)]);
         }

@@ -1,3 +1,3 @@
 namespace MusicBlazor.Common;
 
-public sealed class NotFoundException(string message) : Exception(message);
+public sealed class NotFoundException(string message) : DomainException(message);

@@ -1,7 +1,7 @@
 namespace MusicBlazor.Common;
 
 public sealed class ValidationFailedException(IReadOnlyList<FieldError> errors)
-    : Exception(string.Join(" ", errors.Select(e => e.Message)))
+    : DomainException(string.Join(" ", errors.Select(e => e.Message)))
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
+using MusicBlazor.Common;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Changes;
 
@@ -37,6 +38,19 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options)
             .Interceptors?.OfType<CommitGate>().SingleOrDefault()
             ?? throw new InvalidOperationException("The commit gate is not registered on this context's options.");
         gate.Executed(this, changes);
+    }
+
+    /// <summary>Database errors leave the data layer as the domain's own <see cref="SaveFailedException"/>.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            throw new SaveFailedException(ex, DbErrors.IsUniqueViolation(ex));
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

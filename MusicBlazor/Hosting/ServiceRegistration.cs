@@ -12,6 +12,7 @@ using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Changes;
 using MusicBlazor.Notifications.Hub;
+using MudBlazor.Services;
 using Radzen;
 
 namespace MusicBlazor.Hosting;
@@ -23,6 +24,7 @@ public static class ServiceRegistration
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddScoped<DocumentTitle>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
