@@ -10,6 +10,7 @@ using MusicBlazor.Hosting;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
+using MudBlazor;
 using MudBlazor.Services;
 using Radzen;
 
@@ -50,6 +51,17 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<TestAuthenticationStateProvider>();
         Services.AddScoped<AuthenticationStateProvider>(p => p.GetRequiredService<TestAuthenticationStateProvider>());
     }
+
+    /// <summary>
+    /// MudBlazor renders popovers (selects, menus, tooltips) into one provider and dialogs into another. Touch these
+    /// before rendering the component under test: each may exist once per context, and services lock on first render.
+    /// </summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers => _popovers ??= Render<MudPopoverProvider>();
+
+    protected IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ??= Render<MudDialogProvider>();
+
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
 
     protected void SignIn(Actor actor) => Authentication.SignIn(actor);
 
