@@ -1,5 +1,7 @@
+using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Components.Web;
 using MusicBlazor.Accounts;
 using MusicBlazor.Components.Layout;
 using MusicBlazor.Notifications;
@@ -30,7 +32,18 @@ public sealed class NotificationsPanelTests : ComponentTest
         return panel;
     }
 
-    private static AngleSharp.Dom.IElement Bell(IRenderedComponent<NotificationsPanel> panel) => panel.Find("button.bell");
+    private static IElement Bell(IRenderedComponent<NotificationsPanel> panel) =>
+        panel.FindAll("button").Single(b => b.AccessibleName().StartsWith("Notifications", StringComparison.Ordinal));
+
+    private static IElement Popup(IRenderedComponent<NotificationsPanel> panel) => panel.Find("section[aria-label=Notifications]");
+
+    private static IReadOnlyList<IElement> Items(IRenderedComponent<NotificationsPanel> panel) => Popup(panel).QuerySelectorAll("li").ToList();
+
+    private static IElement Button(IElement scope, string name) =>
+        scope.QuerySelectorAll("button").Single(b => b.AccessibleName() == name);
+
+    private static string? Badge(IRenderedComponent<NotificationsPanel> panel) =>
+        panel.FindAll(".mud-badge").SingleOrDefault(b => b.ClassList.Contains("mud-badge-visible") || !b.ClassList.Contains("d-none"))?.TextContent.Trim();
 
     [Fact]
     public async Task RendersNothingForAnonymousVisitors()
@@ -53,10 +66,10 @@ public sealed class NotificationsPanelTests : ComponentTest
         var panel = RenderPanel("Notifications (1)");
         Bell(panel).Click();
 
-        var item = Assert.Single(panel.FindAll(".notifications-popup li"));
+        var item = Assert.Single(Items(panel));
         Assert.Contains("Afterglow by Nova Lights", item.TextContent.Replace("\n", " "));
         Assert.Contains("just now", item.TextContent);
-        Assert.Equal("1", panel.Find(".badge").TextContent);
+        Assert.Equal("1", Badge(panel));
     }
 
     [Fact]
@@ -68,8 +81,8 @@ public sealed class NotificationsPanelTests : ComponentTest
         var panel = RenderPanel("Notifications (0)");
         Bell(panel).Click();
 
-        Assert.Contains("No new notifications", panel.Find(".notifications-popup").TextContent);
-        Assert.Empty(panel.FindAll(".badge"));
+        Assert.Contains("No new notifications", Popup(panel).TextContent);
+        Assert.Null(Badge(panel));
     }
 
     [Fact]
@@ -82,7 +95,7 @@ public sealed class NotificationsPanelTests : ComponentTest
         await App.CreateAlbumAsync(_editor, _artist, "Live Wire");
 
         panel.WaitForAssertion(() => Assert.Equal("Notifications (1)", Bell(panel).GetAttribute("aria-label")));
-        Assert.Equal("New album: Live Wire by Nova Lights", panel.Find("[aria-live=polite]").TextContent);
+        Assert.Equal("New album: Live Wire by Nova Lights", panel.Find("[role=status][aria-label=\"Notification announcements\"]").TextContent);
     }
 
     [Fact]
@@ -100,7 +113,7 @@ public sealed class NotificationsPanelTests : ComponentTest
 
         panel.WaitForAssertion(() => Assert.Equal("Notifications (1)", Bell(panel).GetAttribute("aria-label")));
         Bell(panel).Click();
-        panel.WaitForAssertion(() => Assert.Contains("For You", Assert.Single(panel.FindAll(".notifications-popup li")).TextContent));
+        panel.WaitForAssertion(() => Assert.Contains("For You", Assert.Single(Items(panel)).TextContent));
         Assert.DoesNotContain("Not For You", panel.Markup);
     }
 
@@ -113,7 +126,7 @@ public sealed class NotificationsPanelTests : ComponentTest
         var panel = RenderPanel("Notifications (1)");
         Bell(panel).Click();
 
-        panel.Find(".notifications-popup li button").Click();
+        Button(Assert.Single(Items(panel)), "Dismiss").Click();
 
         panel.WaitForAssertion(() => Assert.Equal("Notifications (0)", Bell(panel).GetAttribute("aria-label")));
         await using var db = await App.OpenDbAsync();
@@ -143,8 +156,8 @@ public sealed class NotificationsPanelTests : ComponentTest
         var panel = RenderPanel("Notifications (2)");
         Bell(panel).Click();
 
-        panel.WaitForAssertion(() => Assert.Single(panel.FindAll(".notifications-popup header button"), b => b.TextContent == "Dismiss all"));
-        panel.FindAll(".notifications-popup header button").Single(b => b.TextContent == "Dismiss all").Click();
+        panel.WaitForAssertion(() => Assert.Equal(2, Items(panel).Count));
+        Button(Popup(panel), "Dismiss all").Click();
 
         panel.WaitForAssertion(() => Assert.Contains("No new notifications", panel.Markup));
         Assert.Equal("Notifications (0)", Bell(panel).GetAttribute("aria-label"));
@@ -161,6 +174,25 @@ public sealed class NotificationsPanelTests : ComponentTest
         await App.As<MusicBlazor.Catalog.AlbumService>(_admin).DeleteAsync(album);
 
         panel.WaitForAssertion(() => Assert.Equal("Notifications (0)", Bell(panel).GetAttribute("aria-label")));
+    }
+
+    [Fact]
+    public async Task FocusMovesIntoThePanelWhenItOpensAndBackToTheBellWhenEscapeClosesIt()
+    {
+        await ArrangeAsync();
+        SignIn(_user);
+        var panel = RenderPanel("Notifications (0)");
+
+        Bell(panel).Click();
+        Assert.Equal("true", Bell(panel).GetAttribute("aria-expanded"));
+        var intoPanel = Assert.Single(JSInterop.VerifyFocusAsyncInvoke(1));
+
+        panel.Find(".notifications").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        Assert.Empty(panel.FindAll("section[aria-label=Notifications]"));
+        Assert.Equal("false", Bell(panel).GetAttribute("aria-expanded"));
+        var backToBell = JSInterop.VerifyFocusAsyncInvoke(2)[1];
+        Assert.NotEqual(intoPanel.Arguments[0], backToBell.Arguments[0]);
     }
 
     [Fact]

@@ -63,6 +63,25 @@ public sealed class LiveNotificationFlowTests(BrowserFixture browser, AppServer 
     });
 
     [EndToEndFact]
+    public Task TheKeyboardOpensThePanelWithFocusInsideAndEscapeReturnsFocusToTheBell() => FlowAsync(async () =>
+    {
+        var user = await Server.CreateAccountAsync();
+        var page = await OpenAsync(user, "/");
+        var panel = new NotificationsPanel(page);
+        await panel.ExpectCountAsync(0);
+
+        await panel.Bell.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(panel.Popup).ToBeFocusedAsync();
+        await Expect(panel.Popup).ToContainTextAsync("No new notifications");
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(panel.Popup).ToHaveCountAsync(0);
+        await Expect(panel.Bell).ToBeFocusedAsync();
+        await Expect(panel.Bell).ToHaveAttributeAsync("aria-expanded", "false");
+    });
+
+    [EndToEndFact]
     public Task DeletingTheAlbumDropsItsNotificationLive() => FlowAsync(async () =>
     {
         var artist = await Server.ArtistAsync("Short Lived");
