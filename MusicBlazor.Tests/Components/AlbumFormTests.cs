@@ -1,15 +1,24 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MusicBlazor.Accounts;
 using MusicBlazor.Components.Pages.Albums;
 using MusicBlazor.Tests.Infrastructure;
 
 namespace MusicBlazor.Tests.Components;
 
-public sealed class AlbumFormTests : ComponentTest
+public sealed class AlbumFormTests : ComponentTest, IAsyncLifetime
 {
     private Actor _editor = null!;
     private Guid _artist;
+
+    // MudNumericField's key interceptor can only be disposed asynchronously, and xUnit 2 disposes the test class synchronously.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await App.DisposeAsync();
+    }
 
     private async Task<IRenderedComponent<AlbumForm>> RenderNewAlbumFormAsync()
     {
@@ -18,7 +27,7 @@ public sealed class AlbumFormTests : ComponentTest
         _artist = await App.CreateArtistAsync(admin, "Nova Lights");
         SignIn(_editor);
         var form = Render<AlbumForm>(p => p.Add(c => c.ArtistId, _artist));
-        form.WaitForAssertion(() => form.Find("#album-name"));
+        form.WaitForAssertion(() => form.InputLabelled("Name"));
         return form;
     }
 
@@ -26,19 +35,22 @@ public sealed class AlbumFormTests : ComponentTest
         form.FindAll("button").Single(b => b.AccessibleName() == name).Click();
 
     private static string[] TrackNames(IRenderedComponent<AlbumForm> form) =>
-        form.FindAll("input[aria-label='Track name']").Select(i => i.GetAttribute("value") ?? "").ToArray();
+        form.InputsLabelled("Track name").Select(i => i.GetAttribute("value") ?? "").ToArray();
 
     private static void AddTrack(IRenderedComponent<AlbumForm> form, string name, string duration)
     {
         ClickButton(form, "Add track");
-        form.FindAll("input[aria-label='Track name']").Last().Change(name);
-        form.FindAll("input[aria-label='Duration']").Last().Change(duration);
+        form.InputsLabelled("Track name").Last().Change(name);
+        form.InputsLabelled("Duration").Last().Change(duration);
     }
+
+    private IReadOnlyList<string> Snackbars => Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
 
     [Fact]
     public async Task AddsRemovesAndReordersTracks()
     {
         var form = await RenderNewAlbumFormAsync();
+        Assert.Contains("No tracks yet", form.Markup);
         AddTrack(form, "One", "1:00");
         AddTrack(form, "Two", "2:00");
         AddTrack(form, "Three", "3:00");
@@ -51,47 +63,67 @@ public sealed class AlbumFormTests : ComponentTest
 
         ClickButton(form, "Move track 1 down");
         Assert.Equal(["One", "Three"], TrackNames(form));
-        Assert.True(form.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Move track 1 up").HasAttribute("disabled"));
+        Assert.True(form.FindAll("button").Single(b => b.AccessibleName() == "Move track 1 up").HasAttribute("disabled"));
+        Assert.True(form.FindAll("button").Single(b => b.AccessibleName() == "Move track 2 down").HasAttribute("disabled"));
+        Assert.Equal("Track 1 moved to position 2", form.Find(".announcement[role=status]").TextContent);
     }
 
     [Fact]
     public async Task SavesTheAlbumWithItsTracksInOrder()
     {
         var form = await RenderNewAlbumFormAsync();
-        form.Find("#album-name").Change("Afterglow");
-        form.Find("#album-year").Change("2020");
-        form.Find("#album-cover").Change("/images/test.jpg");
+        form.InputLabelled("Name").Change("Afterglow");
+        form.InputLabelled("Year released").Change("2020");
+        form.InputLabelled("Cover image URL").Change("/images/test.jpg");
         AddTrack(form, "Dawn", "2:22");
         AddTrack(form, "Dusk", "90:21");
 
         form.Find("form").Submit();
 
+        form.WaitForAssertion(() => Assert.Contains("Album saved", Snackbars));
         await using var db = await App.OpenDbAsync();
         var album = await db.Albums.Include(a => a.Tracks).SingleAsync();
         Assert.Equal(("Afterglow", 2020, "/images/test.jpg", _editor.UserId), (album.Name, album.YearReleased, album.CoverImageUrl, album.CreatedById));
         Assert.Equal([("Dawn", 142), ("Dusk", 5421)], album.Tracks.OrderBy(t => t.Order).Select(t => (t.Name, t.DurationSeconds)));
+        Assert.EndsWith($"/artists/{_artist}#album-{album.Id}", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
     }
 
     [Fact]
-    public async Task InvalidFieldsShowTheirMessagesAndKeepWhatWasTyped()
+    public async Task InvalidFieldsShowTheirMessagesUnderThemAndKeepWhatWasTyped()
     {
         var form = await RenderNewAlbumFormAsync();
-        form.Find("#album-name").Change("Afterglow");
-        form.Find("#album-year").Change("1925");
-        form.Find("#album-cover").Change("notavalidURL");
+        form.InputLabelled("Name").Change("Afterglow");
+        form.InputLabelled("Year released").Change("1925");
+        form.InputLabelled("Cover image URL").Change("notavalidURL");
         AddTrack(form, "Dawn", "2 minutes");
 
         form.Find("form").Submit();
 
-        var messages = form.FindAll(".validation-message").Select(m => m.TextContent).ToArray();
-        Assert.Contains("Year released must be between 1950 and next year", messages);
-        Assert.Contains("Cover image URL must start with https:// or /images/ and end in .png or .jpg", messages);
-        Assert.Contains("Track 1 duration: use m:ss format", messages);
-        Assert.Equal("1925", form.Find("#album-year").GetAttribute("value"));
-        Assert.Equal("notavalidURL", form.Find("#album-cover").GetAttribute("value"));
-        Assert.Equal("2 minutes", form.Find("input[aria-label='Duration']").GetAttribute("value"));
+        Assert.Null(form.ErrorUnder("Name"));
+        Assert.Equal("Year released must be between 1950 and next year", form.ErrorUnder("Year released"));
+        Assert.Equal("Cover image URL must start with https:// or /images/ and end in .png or .jpg", form.ErrorUnder("Cover image URL"));
+        Assert.Null(form.ErrorUnder("Track name"));
+        Assert.Equal("Track 1 duration: use m:ss format", form.ErrorUnder("Duration"));
+        Assert.Equal("Afterglow", form.InputLabelled("Name").GetAttribute("value"));
+        Assert.Equal("1925", form.InputLabelled("Year released").GetAttribute("value"));
+        Assert.Equal("notavalidURL", form.InputLabelled("Cover image URL").GetAttribute("value"));
+        Assert.Equal("2 minutes", form.InputLabelled("Duration").GetAttribute("value"));
+        Assert.Contains("please correct the fields below", form.Find("[role=alert]").TextContent);
         await using var db = await App.OpenDbAsync();
         Assert.False(await db.Albums.AnyAsync());
+    }
+
+    [Fact]
+    public async Task AFixedFieldLosesItsMessage()
+    {
+        var form = await RenderNewAlbumFormAsync();
+        form.Find("form").Submit();
+        Assert.Equal("Name is required", form.ErrorUnder("Name"));
+
+        form.InputLabelled("Name").Change("Afterglow");
+
+        Assert.Null(form.ErrorUnder("Name"));
+        Assert.Equal("Year released must be between 1950 and next year", form.ErrorUnder("Year released"));
     }
 
     [Fact]
@@ -99,15 +131,17 @@ public sealed class AlbumFormTests : ComponentTest
     {
         var form = await RenderNewAlbumFormAsync();
         await App.CreateAlbumAsync(_editor, _artist, "Afterglow", 2001);
-        form.Find("#album-name").Change("AFTERGLOW");
-        form.Find("#album-year").Change("2020");
+        form.InputLabelled("Name").Change("AFTERGLOW");
+        form.InputLabelled("Year released").Change("2020");
 
         form.Find("form").Submit();
 
         form.WaitForAssertion(() => Assert.Equal(
-            "An album named \"AFTERGLOW\" already exists for this artist",
-            form.Find("#album-name + .validation-message").TextContent));
-        Assert.Contains("Could not save album", form.Find("[role=alert]").TextContent);
+            "An album named \"AFTERGLOW\" already exists for this artist", form.ErrorUnder("Name")));
+        Assert.Equal("Could not save album: please correct the fields below.", form.Find("[role=alert]").TextContent.Trim());
+        Assert.Contains(Snackbars, m => m.StartsWith("Could not save album", StringComparison.Ordinal));
+        Assert.Equal("AFTERGLOW", form.InputLabelled("Name").GetAttribute("value"));
+        Assert.False(form.FindAll("button").Single(b => b.AccessibleName() == "Save").HasAttribute("disabled"));
     }
 
     [Fact]
@@ -122,6 +156,17 @@ public sealed class AlbumFormTests : ComponentTest
         var form = Render<AlbumForm>(p => p.Add(c => c.AlbumId, album));
 
         form.WaitForAssertion(() => Assert.Equal("Not allowed", form.Find("h1").TextContent));
+        Assert.Empty(form.FindAll("form"));
+    }
+
+    [Fact]
+    public async Task AnUnknownAlbumIsNotFound()
+    {
+        SignIn(await App.CreateUserAsync(Roles.Editor));
+
+        var form = Render<AlbumForm>(p => p.Add(c => c.AlbumId, Guid.NewGuid()));
+
+        form.WaitForAssertion(() => Assert.Equal("Album not found", form.Find("h1").TextContent));
         Assert.Empty(form.FindAll("form"));
     }
 }

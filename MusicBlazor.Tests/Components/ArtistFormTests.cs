@@ -1,0 +1,98 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MusicBlazor.Accounts;
+using MusicBlazor.Components.Pages.Artists;
+using MusicBlazor.Tests.Infrastructure;
+
+namespace MusicBlazor.Tests.Components;
+
+public sealed class ArtistFormTests : ComponentTest
+{
+    private IRenderedComponent<ArtistForm> RenderForm(Guid? id = null)
+    {
+        var form = Render<ArtistForm>(p => p.Add(c => c.Id, id));
+        form.WaitForAssertion(() => Assert.DoesNotContain("Loading", form.Markup));
+        return form;
+    }
+
+    private IReadOnlyList<string> Snackbars => Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
+
+    [Fact]
+    public async Task AnAdminCreatesAnArtist()
+    {
+        SignIn(await App.CreateUserAsync(Roles.Admin));
+        var form = RenderForm();
+        Assert.Equal("New artist", form.Find("h1").TextContent);
+
+        form.InputLabelled("Name").Change("Nova Lights");
+        form.InputLabelled("Biography").Input("Plays loud.");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Contains("Artist saved", Snackbars));
+        await using var db = await App.OpenDbAsync();
+        var artist = await db.Artists.SingleAsync(a => a.Name == "Nova Lights");
+        Assert.Equal("Plays loud.", artist.Biography);
+        Assert.EndsWith($"/artists/{artist.Id}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task AnEditorRenamesAnArtistAndTheFormStartsFromItsFields()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        var artist = await App.CreateArtistAsync(admin, "Old Name", "Plays loud.");
+        SignIn(await App.CreateUserAsync(Roles.Editor));
+        var form = RenderForm(artist);
+        Assert.Equal("Old Name", form.InputLabelled("Name").GetAttribute("value"));
+        Assert.Equal("Plays loud.", form.InputLabelled("Biography").TextContent);
+
+        form.InputLabelled("Name").Change("New Name");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Contains("Artist saved", Snackbars));
+        await using var db = await App.OpenDbAsync();
+        Assert.Equal("New Name", (await db.Artists.SingleAsync(a => a.Id == artist)).Name);
+    }
+
+    [Fact]
+    public async Task InvalidFieldsShowTheirMessagesUnderThemAndKeepWhatWasTyped()
+    {
+        SignIn(await App.CreateUserAsync(Roles.Admin));
+        var form = RenderForm();
+        var biography = new string('a', 4001);
+        form.InputLabelled("Biography").Input(biography);
+
+        form.Find("form").Submit();
+
+        Assert.Equal("Name is required", form.ErrorUnder("Name"));
+        Assert.Equal("Biography must be at most 4000 characters", form.ErrorUnder("Biography"));
+        Assert.Equal(biography, form.InputLabelled("Biography").TextContent);
+        Assert.Contains("please correct the fields below", form.Find("[role=alert]").TextContent);
+        await using var db = await App.OpenDbAsync();
+        Assert.False(await db.Artists.AnyAsync());
+    }
+
+    [Fact]
+    public async Task AnEditorMayNotCreateArtists()
+    {
+        SignIn(await App.CreateUserAsync(Roles.Editor));
+
+        var form = RenderForm();
+
+        Assert.Equal("Not allowed", form.Find("h1").TextContent);
+        Assert.Empty(form.FindAll("form"));
+    }
+
+    [Fact]
+    public async Task AnUnknownArtistIsNotFound()
+    {
+        SignIn(await App.CreateUserAsync(Roles.Editor));
+
+        var form = RenderForm(Guid.NewGuid());
+
+        Assert.Equal("Artist not found", form.Find("h1").TextContent);
+        Assert.Empty(form.FindAll("form"));
+    }
+}
