@@ -1,4 +1,6 @@
+using AngleSharp.Dom;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
@@ -7,17 +9,33 @@ using MusicBlazor.Tests.Infrastructure;
 
 namespace MusicBlazor.Tests.Components;
 
-public sealed class ArtistListTests : ComponentTest
+public sealed class ArtistListTests : ComponentTest, IAsyncLifetime
 {
-    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+    // MudBlazor's services are only IAsyncDisposable, and xUnit disposes the context synchronously after this.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await ((IAsyncDisposable)this).DisposeAsync();
+        await App.DisposeAsync();
+    }
+
+    private BunitNavigationManager Navigation => (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
 
     private IRenderedComponent<ArtistList> RenderAt(string url)
     {
         Navigation.NavigateTo(url);
+        _ = Popovers;
         var list = Render<ArtistList>();
         list.WaitForAssertion(() => Assert.DoesNotContain("Loading artists", list.Markup));
         return list;
     }
+
+    private static IReadOnlyList<IElement> Cards(IRenderedComponent<ArtistList> list) => list.FindAll("ul[aria-label=Artists] > li");
+
+    private static IElement SearchBox(IRenderedComponent<ArtistList> list) =>
+        list.Find($"#{list.FindAll("label").Single(l => l.TextContent == "Search").GetAttribute("for")}");
+
+    private static IElement Button(IRenderedComponent<ArtistList> list, string name) =>
+        list.FindAll("button, a").Single(b => b.AccessibleName() == name);
 
     [Fact]
     public async Task ShowsEachArtistWithAlbumsFollowersAndWhetherIFollow()
@@ -32,9 +50,10 @@ public sealed class ArtistListTests : ComponentTest
 
         var list = RenderAt("/");
 
-        var cards = list.FindAll(".artist-card");
+        var cards = Cards(list);
         Assert.Equal(2, cards.Count);
-        var card = cards.Single(c => c.TextContent.Contains("Ávila Sound"));
+        var card = cards.Single(c => c.QuerySelector("h2")!.TextContent == "Ávila Sound");
+        Assert.Equal($"artists/{followed}", card.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("1 album · 2019", card.TextContent);
         Assert.Contains("1 follower", card.TextContent);
         Assert.Contains("Following", card.TextContent);
@@ -49,11 +68,12 @@ public sealed class ArtistListTests : ComponentTest
         var admin = await App.CreateUserAsync(Roles.Admin);
         await App.CreateArtistAsync(admin, "Nova Lights");
 
-        var list = RenderAt("/?q=zzz");
+        var list = RenderAt("/?q=zzz&sort=name");
 
-        Assert.Empty(list.FindAll(".artist-card"));
-        Assert.Contains("No artists match “zzz”", list.Find(".empty-state").TextContent);
-        Assert.Equal("zzz", list.Find("#artist-search").GetAttribute("value"));
+        Assert.Empty(Cards(list));
+        Assert.Contains("No artists match “zzz”.", list.Markup);
+        Assert.Equal("http://localhost/?sort=name", Button(list, "Clear the search").GetAttribute("href"));
+        Assert.Equal("zzz", SearchBox(list).GetAttribute("value"));
     }
 
     [Fact]
@@ -61,37 +81,64 @@ public sealed class ArtistListTests : ComponentTest
     {
         var list = RenderAt("/");
 
-        Assert.Contains("No artists yet", list.Find(".empty-state").TextContent);
+        Assert.Contains("No artists yet.", list.Markup);
+        Assert.Empty(list.FindAll("nav[aria-label=Pagination]"));
     }
 
     [Fact]
-    public async Task SearchingPutsTheTermInTheUrlAndStartsAtPageOne()
+    public async Task SearchesAsYouTypeAndPutsTheTermInTheUrlWithoutFloodingTheHistory()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        await App.CreateArtistAsync(admin, "Nova Lights");
+        await App.CreateArtistAsync(admin, "Quiet One");
+        var list = RenderAt("/?sort=name&page=3");
+
+        await list.InvokeAsync(() => SearchBox(list).Input("no"));
+        await list.InvokeAsync(() => SearchBox(list).Input("nova "));
+
+        // Nothing happens while typing; one navigation once the typing pauses, with the page reset and the sort kept.
+        Assert.Equal("http://localhost/?sort=name&page=3", Navigation.Uri);
+        list.WaitForAssertion(() => Assert.Equal("http://localhost/?q=nova&sort=name", Navigation.Uri));
+        Assert.True(Navigation.History.First().Options.ReplaceHistoryEntry);
+        list.WaitForAssertion(() => Assert.Equal(["Nova Lights"], Cards(list).Select(c => c.QuerySelector("h2")!.TextContent)));
+        // The URL's trimmed term does not overwrite what is being typed.
+        Assert.Equal("nova ", SearchBox(list).GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task EnterSearchesAtOnce()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
         await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/?sort=name&page=3");
 
-        // Find and fire on the renderer's thread: a live refresh may re-render the list in between otherwise.
-        await list.InvokeAsync(() => list.Find("#artist-search").Input("nova"));
+        await list.InvokeAsync(() => SearchBox(list).Input("nova"));
         await list.InvokeAsync(() => list.Find("form[role=search]").Submit());
 
         Assert.Equal("http://localhost/?q=nova&sort=name", Navigation.Uri);
     }
 
     [Fact]
-    public async Task ChangingTheSortPutsItInTheUrlAndKeepsTheSearch()
+    public async Task ChoosingASortPutsItInTheUrlAndKeepsTheSearch()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
         await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/?q=nova&page=2");
+        var sort = list.Find("[role=combobox][aria-label='Sort by']");
+        Assert.Equal("Recently updated", sort.GetAttribute("value"));
 
-        await list.InvokeAsync(() => list.Find("#artist-sort").Change("followers"));
+        await list.InvokeAsync(() => list.Find("[role=combobox][aria-label='Sort by']").MouseDown());
+        Popovers.WaitForAssertion(() => Assert.Equal(
+            ["Recently updated", "Recently added", "Name", "Number of albums", "Latest album release", "Number of followers"],
+            Popovers.FindAll("[role=option]").Select(o => o.AccessibleName())));
+        await Popovers.InvokeAsync(() => Popovers.FindAll("[role=option]").Single(o => o.AccessibleName() == "Number of followers").Click());
 
-        Assert.Equal("http://localhost/?q=nova&sort=followers", Navigation.Uri);
+        list.WaitForAssertion(() => Assert.Equal("http://localhost/?q=nova&sort=followers", Navigation.Uri));
+        list.WaitForAssertion(() => Assert.Equal("Number of followers", list.Find("[role=combobox][aria-label='Sort by']").GetAttribute("value")));
     }
 
     [Fact]
-    public async Task PagesTwelveAtATimeWithLinksThatKeepSearchAndSort()
+    public async Task PagesTwelveAtATimeKeepingSearchAndSort()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
         for (var i = 1; i <= 13; i++)
@@ -99,15 +146,33 @@ public sealed class ArtistListTests : ComponentTest
             await App.CreateArtistAsync(admin, $"Band {i:00}");
         }
 
-        var first = RenderAt("/?q=band&sort=name");
-        Assert.Equal(12, first.FindAll(".artist-card").Count);
-        Assert.Equal("http://localhost/?q=band&sort=name&page=2", first.Find("a[rel=next]").GetAttribute("href"));
-        Assert.Empty(first.FindAll("a[rel=prev]"));
+        var list = RenderAt("/?q=band&sort=name");
+        Assert.Equal(12, Cards(list).Count);
+        Assert.True(Button(list, "Previous page").HasAttribute("disabled"));
+        Assert.Equal("page", Button(list, "Current page 1").GetAttribute("aria-current"));
 
-        var second = RenderAt("/?q=band&sort=name&page=2");
-        Assert.Equal("Band 13", second.Find(".artist-card h2").TextContent);
-        Assert.Equal("http://localhost/?q=band&sort=name", second.Find("a[rel=prev]").GetAttribute("href"));
-        Assert.Empty(second.FindAll("a[rel=next]"));
+        await list.InvokeAsync(() => Button(list, "Next page").Click());
+
+        Assert.Equal("http://localhost/?q=band&sort=name&page=2", Navigation.Uri);
+        Assert.False(Navigation.History.First().Options.ReplaceHistoryEntry);
+        list.WaitForAssertion(() => Assert.Equal(["Band 13"], Cards(list).Select(c => c.QuerySelector("h2")!.TextContent)));
+        Assert.True(Button(list, "Next page").HasAttribute("disabled"));
+
+        await list.InvokeAsync(() => Button(list, "Page 1").Click());
+
+        Assert.Equal("http://localhost/?q=band&sort=name", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task AnEmptyPageOffersTheFirstPage()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        await App.CreateArtistAsync(admin, "Nova Lights");
+
+        var list = RenderAt("/?sort=name&page=4");
+
+        Assert.Contains("There are no artists on this page.", list.Markup);
+        Assert.Equal("http://localhost/?sort=name", Button(list, "Back to the first page").GetAttribute("href"));
     }
 
     [Fact]
@@ -121,11 +186,11 @@ public sealed class ArtistListTests : ComponentTest
 
         await App.FollowAsync(fan, artist);
 
-        list.WaitForAssertion(() => Assert.Contains("1 follower", list.Find(".artist-card").TextContent));
+        list.WaitForAssertion(() => Assert.Contains("1 follower", Cards(list).Single().TextContent));
     }
 
     [Fact]
-    public async Task WhatIsBeingTypedInSearchSurvivesALiveRefresh()
+    public async Task WhatIsBeingTypedInSearchSurvivesALiveRefreshAndParametersSetAgain()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
         var fan = await App.CreateUserAsync();
@@ -133,11 +198,12 @@ public sealed class ArtistListTests : ComponentTest
         var list = RenderAt("/?q=nova");
         list.WaitForAssertion(() => Assert.Equal(1, Hub.SubscriberCount));
 
-        await list.InvokeAsync(() => list.Find("#artist-search").Input(""));
+        await list.InvokeAsync(() => SearchBox(list).Input(""));
         await App.FollowAsync(fan, artist);
-        list.WaitForAssertion(() => Assert.Contains("1 follower", list.Find(".artist-card").TextContent));
-        await list.InvokeAsync(() => list.Find("form[role=search]").Submit());
+        list.WaitForAssertion(() => Assert.Contains("1 follower", Cards(list).Single().TextContent));
+        list.Render();
 
-        Assert.Equal("http://localhost/", Navigation.Uri);
+        Assert.Equal("", SearchBox(list).GetAttribute("value"));
+        list.WaitForAssertion(() => Assert.Equal("http://localhost/", Navigation.Uri));
     }
 }

@@ -1,5 +1,10 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Components.Pages.Artists;
@@ -7,10 +12,17 @@ using MusicBlazor.Tests.Infrastructure;
 
 namespace MusicBlazor.Tests.Components;
 
-public sealed class ArtistPageTests : ComponentTest
+public sealed partial class ArtistPageTests : ComponentTest, IAsyncLifetime
 {
     private Actor _admin = null!;
     private Guid _artist;
+
+    // MudBlazor's services are only IAsyncDisposable, and xUnit disposes the context synchronously after this.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await ((IAsyncDisposable)this).DisposeAsync();
+        await App.DisposeAsync();
+    }
 
     private async Task ArrangeAsync()
     {
@@ -20,13 +32,22 @@ public sealed class ArtistPageTests : ComponentTest
 
     private IRenderedComponent<ArtistPage> RenderArtist(Guid? id = null)
     {
+        _ = Dialogs;
         var page = Render<ArtistPage>(p => p.Add(c => c.Id, id ?? _artist));
         page.WaitForAssertion(() => Assert.DoesNotContain("Loading artist", page.Markup));
         return page;
     }
 
     private static string[] ButtonsAndLinks(IRenderedComponent<ArtistPage> page) =>
-        page.FindAll(".page-header .actions button, .page-header .actions a, .section-header a").Select(e => e.AccessibleName()).ToArray();
+        page.FindAll("a, button").Select(e => e.AccessibleName()).ToArray();
+
+    private static IElement Named(IParentNode scope, string name) =>
+        scope.QuerySelectorAll("a, button").Single(e => e.AccessibleName() == name);
+
+    private static string Followers(IRenderedComponent<ArtistPage> page) =>
+        page.FindAll("p").Single(p => FollowerCount().IsMatch(p.TextContent)).TextContent;
+
+    private IElement ConfirmationDialog() => Dialogs.Find("[role=dialog], [role=alertdialog]");
 
     [Theory]
     [InlineData(null, new[] { "Log in to follow" })]
@@ -53,19 +74,19 @@ public sealed class ArtistPageTests : ComponentTest
         var user = await App.CreateUserAsync();
         SignIn(user);
         var page = RenderArtist();
-        Assert.Contains("0 followers", page.Markup);
+        Assert.Equal("0 followers", Followers(page));
 
-        page.FindAll("button").Single(b => b.AccessibleName() == "Follow").Click();
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.AccessibleName() == "Follow").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Unfollow", ButtonsAndLinks(page)));
-        Assert.Contains("1 follower", page.Find(".page-header .meta").TextContent);
+        Assert.Equal("1 follower", Followers(page));
         await using var db = await App.OpenDbAsync();
         Assert.True(await db.ArtistFollowers.AnyAsync(f => f.ArtistId == _artist && f.UserId == user.UserId));
 
-        page.FindAll("button").Single(b => b.AccessibleName() == "Unfollow").Click();
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.AccessibleName() == "Unfollow").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Follow", ButtonsAndLinks(page)));
-        Assert.Contains("0 followers", page.Find(".page-header .meta").TextContent);
+        Assert.Equal("0 followers", Followers(page));
     }
 
     [Fact]
@@ -79,13 +100,19 @@ public sealed class ArtistPageTests : ComponentTest
         var page = RenderArtist();
 
         Assert.Equal("Second Name", page.Find("h1").TextContent);
-        Assert.Equal("Formerly known as First Name", page.Find(".formerly").TextContent);
-        Assert.Equal("Plays loud.", page.Find(".biography").TextContent);
-        var albums = page.FindAll("section.album");
+        Assert.Single(page.FindAll("p"), p => p.TextContent == "Formerly known as First Name");
+        Assert.Single(page.FindAll("p"), p => p.TextContent == "Plays loud.");
+        var albums = page.FindAll("section[aria-labelledby]");
         Assert.Equal([$"album-{newer}", $"album-{older}"], albums.Select(a => a.Id));
+        Assert.Equal(["Newer", "Older"], albums.Select(a => a.QuerySelector($"#{a.GetAttribute("aria-labelledby")}")!.TextContent));
         Assert.Contains("No track data yet", albums[0].TextContent);
-        Assert.Equal(["Intro", "Epic"], albums[1].QuerySelectorAll("tbody td:nth-child(2)").Select(td => td.TextContent));
-        Assert.Equal(["1:05", "90:21"], albums[1].QuerySelectorAll("tbody td.num").Select(td => td.TextContent));
+        Assert.Empty(albums[0].QuerySelectorAll("table"));
+        var tracks = albums[1].QuerySelector("table")!;
+        Assert.Equal("Tracks of Older", tracks.QuerySelector("caption")!.TextContent);
+        Assert.Equal(["#", "Track", "Duration"], tracks.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(
+            [["1", "Intro", "1:05"], ["2", "Epic", "90:21"]],
+            tracks.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()));
         Assert.Contains("1990 · 91:26", albums[1].TextContent);
     }
 
@@ -100,8 +127,70 @@ public sealed class ArtistPageTests : ComponentTest
 
         var page = RenderArtist();
 
-        Assert.NotEmpty(page.Find($"#album-{mine}").QuerySelectorAll(".album-header .actions"));
-        Assert.Empty(page.Find($"#album-{admins}").QuerySelectorAll(".album-header .actions"));
+        Assert.Equal(["Edit Mine", "Delete Mine"], page.Find($"#album-{mine}").QuerySelectorAll("a, button").Select(e => e.AccessibleName()));
+        Assert.Equal($"albums/{mine}/edit", Named(page.Find($"#album-{mine}"), "Edit Mine").GetAttribute("href"));
+        Assert.Empty(page.Find($"#album-{admins}").QuerySelectorAll("a, button"));
+    }
+
+    [Fact]
+    public async Task DeletingTheArtistAsksFirstAndCancelKeepsIt()
+    {
+        await ArrangeAsync();
+        await App.CreateAlbumAsync(_admin, _artist, "Last Words", 2001);
+        SignIn(_admin);
+        var page = RenderArtist();
+
+        await page.InvokeAsync(() => Named(page.Find("header"), "Delete artist").Click());
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("Delete First Name and their 1 album(s)? This cannot be undone.", ConfirmationDialog().TextContent));
+        Assert.Equal(["Cancel", "Delete"], ConfirmationDialog().QuerySelectorAll("button").Select(b => b.AccessibleName()).Where(n => n is "Delete" or "Cancel"));
+        await Dialogs.InvokeAsync(() => Named(ConfirmationDialog(), "Cancel").Click());
+
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[role=dialog], [role=alertdialog]")));
+        await using var db = await App.OpenDbAsync();
+        Assert.True(await db.Artists.AnyAsync(a => a.Id == _artist));
+        Assert.Equal("First Name", page.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public async Task ConfirmingDeletesTheArtistAndGoesBackToTheList()
+    {
+        await ArrangeAsync();
+        SignIn(_admin);
+        var page = RenderArtist();
+
+        await page.InvokeAsync(() => Named(page.Find("header"), "Delete artist").Click());
+        Dialogs.WaitForAssertion(() => Assert.Contains("Delete First Name?", ConfirmationDialog().TextContent));
+        await Dialogs.InvokeAsync(() => Named(ConfirmationDialog(), "Delete").Click());
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Equal("http://localhost/", navigation.Uri));
+        await using var db = await App.OpenDbAsync();
+        Assert.False(await db.Artists.AnyAsync(a => a.Id == _artist));
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Artist deleted" && s.Severity == Severity.Success);
+    }
+
+    [Fact]
+    public async Task DeletingAnAlbumAsksFirstThenRemovesOnlyThatAlbum()
+    {
+        await ArrangeAsync();
+        var doomed = await App.CreateAlbumAsync(_admin, _artist, "Doomed", 2001);
+        var kept = await App.CreateAlbumAsync(_admin, _artist, "Kept", 2002);
+        SignIn(_admin);
+        var page = RenderArtist();
+
+        await page.InvokeAsync(() => Named(page.Find($"#album-{doomed}"), "Delete Doomed").Click());
+        Dialogs.WaitForAssertion(() => Assert.Contains("Delete the album Doomed?", ConfirmationDialog().TextContent));
+        await Dialogs.InvokeAsync(() => Named(ConfirmationDialog(), "Cancel").Click());
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[role=dialog], [role=alertdialog]")));
+        Assert.Equal(2, page.FindAll("section[aria-labelledby]").Count);
+
+        await page.InvokeAsync(() => Named(page.Find($"#album-{doomed}"), "Delete Doomed").Click());
+        Dialogs.WaitForAssertion(() => Assert.Contains("Delete the album Doomed?", ConfirmationDialog().TextContent));
+        await Dialogs.InvokeAsync(() => Named(ConfirmationDialog(), "Delete").Click());
+
+        page.WaitForAssertion(() => Assert.Equal([$"album-{kept}"], page.FindAll("section[aria-labelledby]").Select(s => s.Id)));
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Album deleted");
     }
 
     [Fact]
@@ -112,6 +201,7 @@ public sealed class ArtistPageTests : ComponentTest
         var page = RenderArtist(Guid.CreateVersion7());
 
         Assert.Equal("Artist not found", page.Find("h1").TextContent);
+        Assert.Equal("./", page.FindAll("a").Single(a => a.AccessibleName() == "Back to the artists").GetAttribute("href"));
     }
 
     [Fact]
@@ -123,6 +213,9 @@ public sealed class ArtistPageTests : ComponentTest
 
         await App.CreateAlbumAsync(_admin, _artist, "Surprise", 2024);
 
-        page.WaitForAssertion(() => Assert.Contains("Surprise", page.Find("section.album h3").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Surprise", page.Find("section[aria-labelledby] h3").TextContent));
     }
+
+    [GeneratedRegex(@"^\d+ followers?$")]
+    private static partial Regex FollowerCount();
 }

@@ -43,6 +43,7 @@ public sealed class BrowseFlowTests(BrowserFixture browser, AppServer server) : 
         await Expect(list.Cards).ToHaveCountAsync(12);
         await Expect(list.ArtistNames.First).ToHaveTextAsync("Zephyr Oak");
 
+        var historyLength = await page.EvaluateAsync<int>("history.length");
         await list.SearchForAsync("O");
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?q=O$"));
         await Expect(list.ArtistNames).ToHaveTextAsync(["Zephyr Oak", "Newcomer", "Cobalt", "Mosaic", "Aurora Fields"], new() { UseInnerText = true });
@@ -51,6 +52,8 @@ public sealed class BrowseFlowTests(BrowserFixture browser, AppServer server) : 
         await list.SearchForAsync("BALT");
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?q=BALT$"));
         await Expect(list.ArtistNames).ToHaveTextAsync(["Cobalt"]);
+        // Typing replaces the history entry: Back does not step through every pause.
+        Assert.Equal(historyLength, await page.EvaluateAsync<int>("history.length"));
 
         (string Sort, string First)[] orders =
         [
@@ -62,6 +65,7 @@ public sealed class BrowseFlowTests(BrowserFixture browser, AppServer server) : 
             ("Recently updated", "Zephyr Oak"),
         ];
         await list.SearchForAsync("");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/$"));
         foreach (var (sort, first) in orders)
         {
             await list.SortByAsync(sort);
@@ -76,7 +80,7 @@ public sealed class BrowseFlowTests(BrowserFixture browser, AppServer server) : 
 
         await page.ReloadAsync();
         await Expect(list.ArtistNames).ToHaveTextAsync(["Mosaic", "Newcomer", "Zephyr Oak"]);
-        await Expect(list.SortBy).ToHaveValueAsync("name");
+        await Expect(list.SortBy).ToHaveValueAsync("Name");
 
         await list.Previous.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?sort=name$"));

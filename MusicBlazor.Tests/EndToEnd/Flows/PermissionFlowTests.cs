@@ -52,9 +52,17 @@ public sealed class PermissionFlowTests(BrowserFixture browser, AppServer server
         var artistPage = new ArtistDetailsPage(page);
 
         await artistPage.DeleteArtist.ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Alertdialog);
+        var dialog = artistPage.ConfirmDialog;
+        await Expect(dialog).ToHaveAccessibleNameAsync("Delete artist");
         await Expect(dialog).ToContainTextAsync("Delete Soon Forgotten and their 1 album(s)?");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(artistPage.ConfirmButton).ToBeVisibleAsync();
+        await artistPage.CancelButton.ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(artistPage.Heading).ToHaveTextAsync("Soon Forgotten");
+
+        await artistPage.DeleteArtist.ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(artistPage.Heading).ToHaveTextAsync("Soon Forgotten");
 

@@ -20,7 +20,13 @@ public sealed class ArtistDetailsPage(IPage page)
 
     public ILocator DeleteAlbum(string album) => page.GetByRole(AriaRole.Button, new() { Name = $"Delete {album}", Exact = true });
 
+    /// <summary>The "are you sure" dialog before a delete.</summary>
+    public ILocator ConfirmDialog => page.GetByRole(AriaRole.Dialog);
+
+    public ILocator ConfirmButton => ConfirmDialog.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true });
+
+    public ILocator CancelButton => ConfirmDialog.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true });
+
     /// <summary>Confirms the open "are you sure" dialog.</summary>
-    public Task ConfirmAsync() =>
-        page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+    public Task ConfirmAsync() => ConfirmButton.ClickAsync();
 }
