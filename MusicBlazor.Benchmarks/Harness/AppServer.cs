@@ -17,7 +17,7 @@ namespace MusicBlazor.Benchmarks.Harness;
 /// The real app (its Program, pipeline and services) on a real Kestrel port, as the end-to-end tests host it: a
 /// fresh SQLite file in a temp folder, the three demo accounts and no demo catalog, logging at Warning. The one
 /// addition is an observer: <see cref="CommitClock"/> as the app's <see cref="IChangePublisher"/>, in front of the
-/// real bus. Development, so the build's static web assets (blazor.web.js, Radzen, CSS) are served.
+/// real bus. Development, so the build's static web assets (blazor.web.js, MudBlazor, CSS) are served.
 /// The factory is keyed by the app's root component: any type of the app's assembly names its entry point, and
 /// this console app has a <c>Program</c> of its own.
 /// </summary>

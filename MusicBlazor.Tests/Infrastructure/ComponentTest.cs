@@ -12,7 +12,6 @@ using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
 using MudBlazor;
 using MudBlazor.Services;
-using Radzen;
 
 namespace MusicBlazor.Tests.Infrastructure;
 
@@ -33,7 +32,6 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         App = await TestApp.StartAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
         Services.AddMudServices();
         Services.AddSingleton(App.Services.GetRequiredService<IDbContextFactory<MusicDbContext>>());
         Services.AddSingleton<TimeProvider>(App.Clock);

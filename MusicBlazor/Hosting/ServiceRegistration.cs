@@ -13,7 +13,6 @@ using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Changes;
 using MusicBlazor.Notifications.Hub;
 using MudBlazor.Services;
-using Radzen;
 
 namespace MusicBlazor.Hosting;
 
@@ -23,7 +22,6 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddScoped<DocumentTitle>();
         services.AddSingleton(TimeProvider.System);
