@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
 using MusicBlazor.Components.Pages.Artists;
@@ -111,9 +112,10 @@ public sealed class ArtistListTests : ComponentTest, IAsyncLifetime
         var admin = await App.CreateUserAsync(Roles.Admin);
         await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/?sort=name&page=3");
+        Assert.Equal(["Search", "Sort by"], list.Find("[role=search]").QuerySelectorAll("label").Select(l => l.TextContent));
 
         await list.InvokeAsync(() => SearchBox(list).Input("nova"));
-        await list.InvokeAsync(() => list.Find("form[role=search]").Submit());
+        await list.InvokeAsync(() => SearchBox(list).KeyDown(new KeyboardEventArgs { Key = "Enter" }));
 
         Assert.Equal("http://localhost/?q=nova&sort=name", Navigation.Uri);
     }
