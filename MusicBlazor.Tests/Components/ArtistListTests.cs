@@ -10,15 +10,8 @@ using MusicBlazor.Tests.Infrastructure;
 
 namespace MusicBlazor.Tests.Components;
 
-public sealed class ArtistListTests : ComponentTest, IAsyncLifetime
+public sealed class ArtistListTests : ComponentTest
 {
-    // MudBlazor's services are only IAsyncDisposable, and xUnit disposes the context synchronously after this.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await ((IAsyncDisposable)this).DisposeAsync();
-        await App.DisposeAsync();
-    }
-
     private BunitNavigationManager Navigation => (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
 
     private IRenderedComponent<ArtistList> RenderAt(string url)

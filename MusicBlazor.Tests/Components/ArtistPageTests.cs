@@ -12,17 +12,11 @@ using MusicBlazor.Tests.Infrastructure;
 
 namespace MusicBlazor.Tests.Components;
 
-public sealed partial class ArtistPageTests : ComponentTest, IAsyncLifetime
+public sealed partial class ArtistPageTests : ComponentTest
 {
     private Actor _admin = null!;
     private Guid _artist;
 
-    // MudBlazor's services are only IAsyncDisposable, and xUnit disposes the context synchronously after this.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await ((IAsyncDisposable)this).DisposeAsync();
-        await App.DisposeAsync();
-    }
 
     private async Task ArrangeAsync()
     {

@@ -65,6 +65,11 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected NotificationHub Hub => Services.GetRequiredService<NotificationHub>();
 
-    // xUnit disposes the BunitContext itself (IAsyncDisposable); this only releases the test app.
-    Task IAsyncLifetime.DisposeAsync() => App.DisposeAsync().AsTask();
+    // MudBlazor's services are only IAsyncDisposable, so the context is disposed asynchronously here, before xUnit's
+    // synchronous Dispose (which then has nothing left to do).
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await ((IAsyncDisposable)this).DisposeAsync();
+        await App.DisposeAsync();
+    }
 }

@@ -28,6 +28,7 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#b9a4ff",
+            PrimaryContrastText = "#1b1530",
             PrimaryDarken = "#9d85f5",
             Secondary = "#cbbcff",
             AppbarBackground = "#15112a",
@@ -45,6 +46,7 @@ public static class AppTheme
             H1 = new H1Typography { FontFamily = FontFamily, FontSize = "2rem", FontWeight = "700", LineHeight = "1.25" },
             H2 = new H2Typography { FontFamily = FontFamily, FontSize = "1.35rem", FontWeight = "600", LineHeight = "1.3" },
             H3 = new H3Typography { FontFamily = FontFamily, FontSize = "1.15rem", FontWeight = "600", LineHeight = "1.3" },
+            Button = new ButtonTypography { FontFamily = FontFamily, TextTransform = "none", FontWeight = "600" },
         },
     };
 }
