@@ -26,26 +26,44 @@ public sealed class ScreenshotTests(BrowserFixture browser, DemoAppServer server
 
         var list = await OpenAsync(AppServer.User, "/");
         await Expect(new ArtistListPage(list).Cards).ToHaveCountAsync(12);
-        await SaveAsync(list, "artist-list");
+        await SaveBothThemesAsync(list, "artist-list");
 
         var panel = new NotificationsPanel(list);
         await panel.OpenAsync();
         await Expect(panel.Items).ToHaveCountAsync(2);
-        await SaveAsync(list, "notifications-panel");
+        await SaveBothThemesAsync(list, "notifications-panel");
 
         var artistPage = await OpenAsync(AppServer.User, $"/artists/{artist.Id}");
         await Expect(new ArtistDetailsPage(artistPage).TrackRows(album.Name).First).ToBeVisibleAsync();
-        await SaveAsync(artistPage, "artist-page");
+        await SaveBothThemesAsync(artistPage, "artist-page");
 
         var form = await OpenAsync(AppServer.Admin, $"/albums/{album.Id}/edit");
         await Expect(new AlbumFormPage(form).TrackNames.First).ToHaveValueAsync(album.Tracks[0].Name);
-        await SaveAsync(form, "album-form");
+        await SaveBothThemesAsync(form, "album-form");
 
-        var phone = await OpenAsync(null, "/");
+        var phone = await OpenAsync(AppServer.User, "/");
         await phone.SetViewportSizeAsync(390, 844);
         await Expect(new ArtistListPage(phone).Cards.First).ToBeVisibleAsync();
-        await SaveAsync(phone, "artist-list-phone");
+        await SaveBothThemesAsync(phone, "artist-list-phone");
+
+        await GoToAsync(phone, $"/artists/{artist.Id}");
+        await Expect(new ArtistDetailsPage(phone).TrackRows(album.Name).First).ToBeVisibleAsync();
+        await SaveBothThemesAsync(phone, "artist-page-phone");
     });
+
+    // Dark comes from the system preference (the theme's default), so this also shows the app following it.
+    private static async Task SaveBothThemesAsync(IPage page, string name)
+    {
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await Expect(page.Locator("html")).Not.ToHaveCSSAsync("--mud-palette-background", DarkBackground);
+        await SaveAsync(page, name);
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Expect(page.Locator("html")).ToHaveCSSAsync("--mud-palette-background", DarkBackground);
+        await SaveAsync(page, $"{name}-dark");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+    }
+
+    private const string DarkBackground = "rgba(18,16,24,1)";
 
     private static async Task SaveAsync(IPage page, string name)
     {
