@@ -35,15 +35,8 @@ public sealed class CircuitResumeFlowTests(BrowserFixture browser, ShortRetentio
         await panel.OpenAsync();
         await page.EvaluateAsync("() => window.__sameDocument = true");
 
-        var reconnecting = page.Locator("#components-reconnect-modal");
-        await link.CutAsync();
-        await Expect(reconnecting).ToBeVisibleAsync();
-        await Task.Delay(Outage);
-        link.Restore();
-        await Expect(reconnecting).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await OutlastTheCircuitAsync(page, link);
 
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded instead of resumed");
-        Assert.True(link.Connections > 1, "the client never connected again");
         await Expect(panel.Popup).ToBeVisibleAsync();
         await Expect(list.Search).ToHaveValueAsync("resume");
         await Expect(list.ArtistNames).ToHaveTextAsync(["Resume Alpha", "Resume Beta"]);
@@ -51,4 +44,44 @@ public sealed class CircuitResumeFlowTests(BrowserFixture browser, ShortRetentio
         await panel.Bell.ClickAsync();
         await Expect(panel.Popup).ToHaveCountAsync(0);
     });
+
+    [EndToEndFact]
+    public Task AnAlbumFormKeepsItsUnsavedInputAfterTheServerDroppedTheCircuit() => FlowAsync(async () =>
+    {
+        var artist = await Server.ArtistAsync("Resume Delta");
+        var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, AppServer.Editor);
+        var link = await CircuitLink.RouteAsync(page);
+        await GoToAsync(page, $"/artists/{artist}/albums/new");
+        var form = new AlbumFormPage(page);
+        await form.Name.FillAsync("Half Written");
+        await form.YearReleased.FillAsync("2021");
+        await form.AddTrackAsync("Unsaved Opening", "3:05");
+        await form.Durations.First.BlurAsync();
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+
+        await OutlastTheCircuitAsync(page, link);
+
+        await Expect(form.Name).ToHaveValueAsync("Half Written");
+        await Expect(form.YearReleased).ToHaveValueAsync("2021");
+        await Expect(form.TrackNames).ToHaveCountAsync(1);
+        await Expect(form.TrackNames.First).ToHaveValueAsync("Unsaved Opening");
+        await Expect(form.Durations.First).ToHaveValueAsync("3:05");
+        // The resumed circuit saves what was restored.
+        await form.Save.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Half Written" })).ToBeVisibleAsync();
+    });
+
+    private static async Task OutlastTheCircuitAsync(IPage page, CircuitLink link)
+    {
+        var reconnecting = page.Locator("#components-reconnect-modal");
+        await link.CutAsync();
+        await Expect(reconnecting).ToBeVisibleAsync();
+        await Task.Delay(Outage);
+        link.Restore();
+        await Expect(reconnecting).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded instead of resumed");
+        Assert.True(link.Connections > 1, "the client never connected again");
+    }
 }
