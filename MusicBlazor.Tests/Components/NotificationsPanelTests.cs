@@ -35,7 +35,8 @@ public sealed class NotificationsPanelTests : ComponentTest
     private static IElement Bell(IRenderedComponent<NotificationsPanel> panel) =>
         panel.FindAll("button").Single(b => b.AccessibleName().StartsWith("Notifications", StringComparison.Ordinal));
 
-    private static IElement Popup(IRenderedComponent<NotificationsPanel> panel) => panel.Find("section[aria-label=Notifications]");
+    // The click is dispatched on the renderer, which may still be busy with a live delivery: wait for the render.
+    private static IElement Popup(IRenderedComponent<NotificationsPanel> panel) => panel.WaitForElement("section[aria-label=Notifications]");
 
     private static IReadOnlyList<IElement> Items(IRenderedComponent<NotificationsPanel> panel) => Popup(panel).QuerySelectorAll("li").ToList();
 
