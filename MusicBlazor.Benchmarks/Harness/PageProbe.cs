@@ -60,7 +60,7 @@ internal static class PageProbe
           new MutationObserver(() => {
             const at = now();
             const items = scan('#notifications-popup li strong', bench.items, at);
-            scan('main section.album h3', bench.albums, at);
+            scan('main section.album-entry h3', bench.albums, at);
             if (items.length > 0) {
               requestAnimationFrame(() => {
                 const frame = now();
