@@ -54,6 +54,9 @@ internal sealed class AppServer : WebApplicationFactory<App>
             ["DemoData:Enabled"] = "false",
             ["DemoData:SeedDemoAccounts"] = "true",
             ["DemoData:DemoPassword"] = Password,
+            // Serve the build's compressed files as a published app does (ASP.NET Core's hot-reload path re-sends
+            // package files, whose dates never match the manifest, uncompressed).
+            ["ReloadStaticAssetsAtRuntime"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         }));

@@ -13,5 +13,6 @@ internal static class ScenarioList
         new MemoryPerCircuit(),
         new Browsing(),
         new InBrowser(),
+        new FirstVisit(),
     ];
 }
