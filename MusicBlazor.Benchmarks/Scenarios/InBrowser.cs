@@ -39,7 +39,8 @@ internal sealed class InBrowser : IScenario
             return;
         }
 
-        await using var server = AppServer.Start();
+        await using var server = new AppServer();
+        server.Start();
         var (artist, follower) = await ArrangeAsync(server);
         await using var editor = await server.SignedInScopeAsync(DemoAccounts.EditorEmail);
         var albumService = editor.ServiceProvider.GetRequiredService<AlbumService>();
