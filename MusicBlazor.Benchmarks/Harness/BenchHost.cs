@@ -9,6 +9,8 @@ using MusicBlazor.Data;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Changes;
+using MusicBlazor.TestSupport.Authentication;
+using MusicBlazor.TestSupport.Data;
 
 namespace MusicBlazor.Benchmarks.Harness;
 
@@ -69,7 +71,7 @@ internal sealed class BenchHost : IAsyncDisposable
         services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commands), ServiceLifetime.Singleton);
         services.AddSingleton<PublishClock>(provider => new PublishClock(provider.GetRequiredService<ChangeBus>(), commands));
         services.Replace(ServiceDescriptor.Singleton<IChangePublisher>(provider => provider.GetRequiredService<PublishClock>()));
-        services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, BenchAuthenticationStateProvider>());
+        services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, TestAuthenticationStateProvider>());
 
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();
@@ -80,7 +82,7 @@ internal sealed class BenchHost : IAsyncDisposable
     public Circuit OpenCircuit(Guid userId, string role = Roles.User)
     {
         var scope = Services.CreateAsyncScope();
-        ((BenchAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>()).SignIn(userId, role);
+        ((TestAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>()).SignIn(userId, role);
         return new Circuit(scope, userId);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MusicBlazor.TestSupport.Data;
 
 namespace MusicBlazor.Benchmarks.Harness;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Changes;
+using MusicBlazor.TestSupport.Data;
 
 namespace MusicBlazor.Benchmarks.Harness;
 

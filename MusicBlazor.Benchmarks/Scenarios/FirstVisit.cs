@@ -37,7 +37,8 @@ internal sealed class FirstVisit : IScenario
 
         var visits = options.Quick ? 10 : 30;
         var circuits = options.Quick ? 20 : 40;
-        await using var server = AppServer.Start();
+        await using var server = new AppServer();
+        server.Start();
         var (artist, follower) = await ArrangeAsync(server, options);
 
         using var playwright = await Playwright.CreateAsync();

@@ -3,6 +3,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Benchmarks.Harness;
 using MusicBlazor.Catalog;
 using MusicBlazor.Data.DemoData;
+using MusicBlazor.TestSupport.Browsers;
 
 namespace MusicBlazor.Benchmarks.Scenarios;
 
@@ -38,7 +39,8 @@ internal sealed class InBrowser : IScenario
             return;
         }
 
-        await using var server = AppServer.Start();
+        await using var server = new AppServer();
+        server.Start();
         var (artist, follower) = await ArrangeAsync(server);
         await using var editor = await server.SignedInScopeAsync(DemoAccounts.EditorEmail);
         var albumService = editor.ServiceProvider.GetRequiredService<AlbumService>();

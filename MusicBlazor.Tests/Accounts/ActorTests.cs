@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using MusicBlazor.Accounts;
-using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.TestSupport.Authentication;
 
 namespace MusicBlazor.Tests.Accounts;
 

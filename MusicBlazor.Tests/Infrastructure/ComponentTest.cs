@@ -10,6 +10,7 @@ using MusicBlazor.Hosting;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
+using MusicBlazor.TestSupport.Authentication;
 using MudBlazor;
 using MudBlazor.Services;
 

@@ -9,6 +9,8 @@ using MusicBlazor.Data;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Changes;
+using MusicBlazor.TestSupport.Authentication;
+using MusicBlazor.TestSupport.Data;
 
 namespace MusicBlazor.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
 using MusicBlazor.Notifications.Changes;
 using MusicBlazor.Notifications.Hub;
+using MusicBlazor.TestSupport.Authentication;
 
 namespace MusicBlazor.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MusicBlazor.TestSupport.Browsers;
 
 namespace MusicBlazor.Tests.EndToEnd.Infrastructure;
 

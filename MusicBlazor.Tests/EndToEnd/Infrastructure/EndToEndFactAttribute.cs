@@ -1,3 +1,5 @@
+using MusicBlazor.TestSupport.Browsers;
+
 namespace MusicBlazor.Tests.EndToEnd.Infrastructure;
 
 /// <summary>
