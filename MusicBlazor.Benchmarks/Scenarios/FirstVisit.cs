@@ -3,6 +3,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Benchmarks.Harness;
 using MusicBlazor.Catalog;
 using MusicBlazor.Data.DemoData;
+using MusicBlazor.TestSupport.Browsers;
 
 namespace MusicBlazor.Benchmarks.Scenarios;
 
