@@ -40,4 +40,14 @@ internal static class FirstVisitProbe
         var stamps = await page.EvaluateAsync<JsonElement>("() => window.__firstVisit");
         return (stamps.GetProperty("connected").GetDouble(), stamps.GetProperty("interactive").GetDouble());
     }
+
+    /// <summary>The document's own milestones (ms since navigation start): where the time before the circuit goes.</summary>
+    public static Task<Dictionary<string, double>> MilestonesAsync(IPage page) =>
+        page.EvaluateAsync<Dictionary<string, double>>("""
+            () => {
+              const n = performance.getEntriesByType('navigation')[0];
+              return { responseStart: n.responseStart, responseEnd: n.responseEnd,
+                       domInteractive: n.domInteractive, domContentLoaded: n.domContentLoadedEventEnd };
+            }
+            """);
 }

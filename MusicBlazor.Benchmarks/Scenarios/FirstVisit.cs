@@ -156,12 +156,14 @@ internal sealed class FirstVisit : IScenario
         var tally = NetworkTally.Attach(page);
         await page.GotoAsync("/");
         var (connected, interactive) = await FirstVisitProbe.WaitAsync(page);
+        var milestones = await FirstVisitProbe.MilestonesAsync(page);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var responses = await tally.ResponsesAsync();
         var sample = new VisitSample(
             connected, interactive, responses.Sum(r => r.Bytes), tally.WebSocketBytes, responses.Count,
             responses.Where(r => r.Encoding is not null).Sum(r => r.Bytes),
-            responses.Select(r => new ResponseSize(new Uri(r.Url).AbsolutePath, r.Bytes, r.Encoding)).OrderByDescending(r => r.Bytes).ToList());
+            responses.Select(r => new ResponseSize(new Uri(r.Url).AbsolutePath, r.Bytes, r.Encoding)).OrderByDescending(r => r.Bytes).ToList(),
+            milestones);
         await page.CloseAsync(new() { RunBeforeUnload = true });
         return sample;
     }
@@ -174,12 +176,14 @@ internal sealed class FirstVisit : IScenario
         var webSocket = Summary.Of(samples.Select(s => (double)s.WebSocketBytes).ToList()).P50;
         var compressed = Summary.Of(samples.Select(s => (double)s.CompressedBytes).ToList()).P50;
         var requests = Summary.Of(samples.Select(s => (double)s.Requests).ToList()).P50;
+        var domContentLoaded = Summary.Of(samples.Select(s => s.Milestones["domContentLoaded"]).ToList());
         var total = http + webSocket;
 
         var row = new ResultRow { Scenario = Title, Size = samples.Count, SizeLabel = $"{samples.Count} cold visits, {circuits} circuits" };
         row.Show("HTTP bytes", Report.Bytes(http))
             .Show("requests", Report.Count(requests))
             .Show("WebSocket bytes", Report.Bytes(webSocket))
+            .Show("DOMContentLoaded p50 / p95 ms", $"{Report.Ms(domContentLoaded.P50)} / {Report.Ms(domContentLoaded.P95)}")
             .Show("connected p50 / p95 ms", $"{Report.Ms(connected.P50)} / {Report.Ms(connected.P95)}")
             .Show("interactive p50 / p95 ms", $"{Report.Ms(interactive.P50)} / {Report.Ms(interactive.P95)}")
             .Show("heap per circuit", Report.Bytes(heapPerCircuit));
@@ -188,6 +192,8 @@ internal sealed class FirstVisit : IScenario
         row.Figures["firstVisitBytes"] = total;
         row.Figures["firstVisitCompressedBytes"] = compressed;
         row.Figures["firstVisitRequests"] = requests;
+        row.Figures["domContentLoadedP50Ms"] = domContentLoaded.P50;
+        row.Figures["domContentLoadedP95Ms"] = domContentLoaded.P95;
         row.Figures["connectedP50Ms"] = connected.P50;
         row.Figures["connectedP95Ms"] = connected.P95;
         row.Figures["interactiveP50Ms"] = interactive.P50;
@@ -222,7 +228,8 @@ internal sealed class FirstVisit : IScenario
     }
 
     internal sealed record VisitSample(
-        double ConnectedMs, double InteractiveMs, long HttpBytes, long WebSocketBytes, int Requests, long CompressedBytes, List<ResponseSize> Responses);
+        double ConnectedMs, double InteractiveMs, long HttpBytes, long WebSocketBytes, int Requests, long CompressedBytes, List<ResponseSize> Responses,
+        Dictionary<string, double> Milestones);
 
     internal sealed record ResponseSize(string Path, long Bytes, string? Encoding);
 }
