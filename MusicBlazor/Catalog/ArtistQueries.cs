@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data;
+using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Catalog;
 
@@ -13,7 +14,8 @@ public sealed record ArtistListRequest(string? Search, ArtistSort Sort, int Page
 public sealed record ArtistCard(
     Guid Id, string Name, string? CoverImageUrl, int AlbumCount, int? LatestAlbumYear, int FollowerCount, bool IsFollowed);
 
-public sealed record ArtistListResult(IReadOnlyList<ArtistCard> Artists, int Page, bool HasPrevious, bool HasNext);
+/// <param name="Position">The last change log sequence this page reflects: a live view applies only later changes.</param>
+public sealed record ArtistListResult(IReadOnlyList<ArtistCard> Artists, int Page, bool HasPrevious, bool HasNext, long Position = 0);
 
 public sealed record ArtistDetails(
     Guid Id,
@@ -22,7 +24,8 @@ public sealed record ArtistDetails(
     string? Biography,
     int FollowerCount,
     bool IsFollowed,
-    IReadOnlyList<AlbumDetails> Albums);
+    IReadOnlyList<AlbumDetails> Albums,
+    long Position = 0);
 
 public sealed record AlbumDetails(
     Guid Id, string Name, int YearReleased, string? CoverImageUrl, Guid? CreatedById, IReadOnlyList<TrackDetails> Tracks)
@@ -39,16 +42,21 @@ public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, I
     {
         var viewer = (await currentActor.GetAsync()).UserId;
         var page = request.SafePage;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ArtistListQuery.PageAsync(
-            db, request.Sort, ArtistSearch.For(request.Search), viewer, (page - 1) * ArtistListRequest.PageSize, cancellationToken);
-        return new ArtistListResult(rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize);
+        var (rows, position) = await dbFactory.ReadAtPositionAsync(db => ArtistListQuery.PageAsync(
+            db, request.Sort, ArtistSearch.For(request.Search), viewer, (page - 1) * ArtistListRequest.PageSize, cancellationToken), cancellationToken);
+        return new ArtistListResult(
+            rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize, position);
     }
 
     public async Task<ArtistDetails?> GetAsync(Guid artistId, CancellationToken cancellationToken = default)
     {
         var viewer = (await currentActor.GetAsync()).UserId;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (details, position) = await dbFactory.ReadAtPositionAsync(db => ReadDetailsAsync(db, artistId, viewer, cancellationToken), cancellationToken);
+        return details is null ? null : details with { Position = position };
+    }
+
+    private static async Task<ArtistDetails?> ReadDetailsAsync(MusicDbContext db, Guid artistId, Guid? viewer, CancellationToken cancellationToken)
+    {
         var artist = await db.Artists.AsNoTracking()
             .Where(a => a.Id == artistId)
             .Select(a => new

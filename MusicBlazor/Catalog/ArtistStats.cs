@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Data;
-using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Catalog;
 
@@ -21,7 +20,6 @@ internal static class ArtistStats
                 .Select(x => x.CoverImageUrl)
                 .FirstOrDefault()),
             cancellationToken);
-        db.RecordExecutedChanges([new(ChangeOperation.Updated, EntityKind.Artist, artistId, db.Actor.UserId)]);
     }
 
     public static async Task RefreshFollowersAsync(MusicDbContext db, Guid artistId, CancellationToken cancellationToken = default)
@@ -29,6 +27,5 @@ internal static class ArtistStats
         await db.Artists.Where(a => a.Id == artistId).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.FollowerCount, a => db.ArtistFollowers.Count(f => f.ArtistId == a.Id)),
             cancellationToken);
-        db.RecordExecutedChanges([new(ChangeOperation.Updated, EntityKind.Artist, artistId, db.Actor.UserId)]);
     }
 }

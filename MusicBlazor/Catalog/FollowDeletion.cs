@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Data;
-using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Catalog;
 
-/// <summary>Deletes follows set-based and records each one as a change event (open pages show follower counts).</summary>
+/// <summary>Deletes follows set-based (the change log's triggers record each one).</summary>
 internal static class FollowDeletion
 {
     /// <returns>The (artist, user) pairs that were deleted.</returns>
@@ -20,9 +19,6 @@ internal static class FollowDeletion
         }
 
         await follows.ExecuteDeleteAsync(cancellationToken);
-        db.RecordExecutedChanges(deleted
-            .Select(f => new ChangeEvent(ChangeOperation.Deleted, EntityKind.Follow, f.UserId, db.Actor.UserId, ArtistId: f.ArtistId))
-            .ToList());
         return deleted;
     }
 }

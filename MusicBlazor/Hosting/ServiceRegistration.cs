@@ -7,10 +7,10 @@ using MusicBlazor.Catalog;
 using MusicBlazor.Components.Account;
 using MusicBlazor.Components.Layout;
 using MusicBlazor.Data;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Data.DemoData;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
 using MusicBlazor.Notifications.Hub;
 using MudBlazor.Services;
 
@@ -36,8 +36,8 @@ public static class ServiceRegistration
     public static void AddDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AuditStampInterceptor>();
-        builder.Services.AddSingleton<ChangeCaptureInterceptor>();
-        builder.Services.AddSingleton<CommitGate>();
+        builder.Services.AddSingleton<ChangeLogSignal>();
+        builder.Services.AddSingleton<ChangeContextInterceptor>();
         builder.Services.AddSingleton<SqlitePragmas>();
         // Pooled: a context is rented per operation and reset on dispose, so an operation does not pay for building
         // EF's per-context services (the benchmark's browsing figures show the difference). Interceptors come from
@@ -48,9 +48,14 @@ public static class ServiceRegistration
             .AddInterceptors(
                 provider.GetRequiredService<SqlitePragmas>(),
                 provider.GetRequiredService<AuditStampInterceptor>(),
-                provider.GetRequiredService<ChangeCaptureInterceptor>(),
-                provider.GetRequiredService<CommitGate>()));
+                provider.GetRequiredService<ChangeContextInterceptor>()));
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+
+        // The change log: written by triggers, read forward from a position, pruned by age.
+        builder.Services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
+        builder.Services.AddSingleton<ChangeLogReader>();
+        builder.Services.AddSingleton<ChangeLogRetention>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ChangeLogRetention>());
     }
 
     private static string SqliteConnectionString(IServiceProvider provider)
@@ -67,6 +72,7 @@ public static class ServiceRegistration
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddScoped<CircuitUser>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -99,8 +105,11 @@ public static class ServiceRegistration
         services.AddScoped<FollowService>();
     }
 
+    /// <summary>Capture (triggers) → log → <see cref="ChangeLogFollower"/> → <see cref="ChangeBus"/> → per-circuit <see cref="NotificationHub"/> → components.</summary>
     public static void AddNotifications(this IServiceCollection services)
     {
+        services.AddSingleton<ChangeLogFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChangeLogFollower>());
         services.AddSingleton<INotificationRecipients, NotificationRecipients>();
         services.AddSingleton<ChangeBus>();
         services.AddSingleton<IChangePublisher>(provider => provider.GetRequiredService<ChangeBus>());

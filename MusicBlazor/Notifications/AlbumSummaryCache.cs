@@ -7,36 +7,32 @@ namespace MusicBlazor.Notifications;
 public sealed record AlbumSummary(Guid AlbumId, string AlbumName, int YearReleased, string? CoverImageUrl, Guid ArtistId, string ArtistName);
 
 /// <summary>
-/// Resolves the album a live notification points to, once per album for the whole process: when ten thousand
-/// circuits receive the same new album, one query serves them all instead of one per circuit.
+/// Resolves the album a live change points to, once per change for the whole process: when ten thousand circuits
+/// receive the same new album, one query serves them all instead of one per circuit. Keyed by the change's
+/// sequence, so what it returns is never older than the change (a later rename is a later change, read afresh).
 /// </summary>
-public sealed class AlbumSummaryCache(IDbContextFactory<MusicDbContext> dbFactory, TimeProvider clock)
+public sealed class AlbumSummaryCache(IDbContextFactory<MusicDbContext> dbFactory)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<Guid, (DateTimeOffset Expires, Lazy<Task<AlbumSummary?>> Summary)> _entries = new();
+    private const int Capacity = 256;
+    private readonly ConcurrentDictionary<(Guid AlbumId, long Sequence), Lazy<Task<AlbumSummary?>>> _entries = new();
+    private readonly ConcurrentQueue<(Guid, long)> _order = new();
 
-    public async Task<AlbumSummary?> GetAsync(Guid albumId)
+    public Task<AlbumSummary?> GetAsync(Guid albumId, long sequence)
     {
-        var now = clock.GetUtcNow();
-        var entry = _entries.AddOrUpdate(
-            albumId,
-            id => (now + Lifetime, new(() => LoadAsync(id))),
-            (id, existing) => existing.Expires > now ? existing : (now + Lifetime, new(() => LoadAsync(id))));
-        var summary = await entry.Summary.Value;
-        if (summary is null)
+        var key = (albumId, sequence);
+        if (_entries.TryGetValue(key, out var cached))
         {
-            _entries.TryRemove(albumId, out _);
+            return cached.Value;
         }
 
-        if (_entries.Count > 10_000)
+        var entry = _entries.GetOrAdd(key, _ => new(() => LoadAsync(albumId)));
+        _order.Enqueue(key);
+        while (_order.Count > Capacity && _order.TryDequeue(out var oldest))
         {
-            foreach (var expired in _entries.Where(e => e.Value.Expires <= now))
-            {
-                _entries.TryRemove(expired.Key, out _);
-            }
+            _entries.TryRemove(oldest, out _);
         }
 
-        return summary;
+        return entry.Value;
     }
 
     private async Task<AlbumSummary?> LoadAsync(Guid albumId)

@@ -3,6 +3,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Data;
+using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Notifications;
 
@@ -12,21 +13,21 @@ public sealed record NotificationItem(
 /// <summary>The signed-in user's notifications: read and dismiss. Nobody creates them but the album service.</summary>
 public sealed class NotificationInbox(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor)
 {
-    public async Task<IReadOnlyList<NotificationItem>> ListMineAsync(CancellationToken cancellationToken = default)
+    /// <summary>The signed-in user's notifications, newest first, with the change log position they reflect.</summary>
+    public async Task<Positioned<IReadOnlyList<NotificationItem>>> ListMineAsync(CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync();
         if (actor.UserId is not { } userId)
         {
-            return [];
+            return new([], 0);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications.AsNoTracking()
+        return await dbFactory.ReadAtPositionAsync<IReadOnlyList<NotificationItem>>(async db => await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.AlbumId)
             .Select(n => new NotificationItem(
                 n.AlbumId, n.Album!.Name, n.Album.YearReleased, n.Album.CoverImageUrl, n.Album.ArtistId, n.Album.Artist!.Name, n.CreatedAt))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
     }
 
     public async Task DismissAsync(Guid albumId, CancellationToken cancellationToken = default)

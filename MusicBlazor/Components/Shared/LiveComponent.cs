@@ -1,34 +1,66 @@
 using Microsoft.AspNetCore.Components;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
 
 namespace MusicBlazor.Components.Shared;
 
 /// <summary>
-/// Base for components that stay live through the circuit's <see cref="NotificationHub"/>. Subscriptions are
-/// made once interactive and disposed with the component; deliveries run on the component's dispatcher, and a
-/// failure is dispatched to this circuit (never to the publisher or another circuit).
+/// Base for components that stay live through the circuit's <see cref="NotificationHub"/>. A component subscribes to
+/// the topic it shows <em>before</em> it reads, and its read returns the change log <see cref="Position"/> it
+/// reflects: changes at or before that position are already on screen, later ones trigger a re-read, so nothing
+/// committed between the read and the subscription is lost or applied twice. Deliveries run on the component's
+/// dispatcher, and a failure is dispatched to this circuit (never to the publisher or another circuit).
 /// </summary>
 public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 {
-    /// <summary>Bursts of catalog changes within this window cause one reload.</summary>
+    /// <summary>Bursts of changes within this window cause one re-read.</summary>
     protected static readonly TimeSpan CoalescingWindow = TimeSpan.FromMilliseconds(250);
 
     private readonly List<IDisposable> _subscriptions = [];
     private readonly CancellationTokenSource _disposed = new();
+    private (Topic Topic, IDisposable Subscription)? _watch;
     private int _reloadScheduled;
+    private long _position;
 
     [Inject]
     protected NotificationHub Hub { get; set; } = default!;
 
-    /// <summary>Reload whatever the page shows when a catalog change passes <paramref name="filter"/>.</summary>
-    protected async Task WatchCatalogAsync(Func<ChangeEvent, bool> filter, Func<Task> reload)
+    /// <summary>The last change log sequence what the component shows reflects; set it from each read.</summary>
+    protected long Position
     {
-        _subscriptions.Add(await Hub.SubscribeToCatalogAsync(filter, _ =>
+        get => Interlocked.Read(ref _position);
+        set => Interlocked.Exchange(ref _position, value);
+    }
+
+    /// <summary>
+    /// Re-read (<paramref name="reload"/>) when <paramref name="topic"/> changes after <see cref="Position"/>. Call
+    /// it before the first read; calling it again with another topic (new parameters) moves the watch.
+    /// </summary>
+    protected void Watch(Topic topic, Func<Task> reload)
+    {
+        if (_watch?.Topic == topic)
         {
-            ScheduleReload(reload);
+            return;
+        }
+
+        _watch?.Subscription.Dispose();
+        _watch = (topic, Hub.Subscribe(topic, delivery =>
+        {
+            if (delivery.Resync || delivery.Changes.Any(c => c.Sequence > Position))
+            {
+                ScheduleReload(reload);
+            }
+
             return Task.CompletedTask;
         }));
+    }
+
+    /// <summary>Receive the changes of <paramref name="topic"/> on this component's dispatcher; dispose the result to stop.</summary>
+    protected IDisposable Subscribe(Topic topic, Func<HubDelivery, Task> onDelivery)
+    {
+        var subscription = Hub.Subscribe(topic, delivery => OnDispatcherAsync(() => onDelivery(delivery)));
+        _subscriptions.Add(subscription);
+        return subscription;
     }
 
     protected async Task WatchNotificationsAsync(Func<HubDelivery, Task> onDelivery)
@@ -87,6 +119,7 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
     public virtual async ValueTask DisposeAsync()
     {
         await _disposed.CancelAsync();
+        _watch?.Subscription.Dispose();
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Catalog;
+using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Data.DemoData;
 
@@ -19,6 +20,8 @@ public static class DemoCatalog
             return;
         }
 
+        // Logged for durable readers, not delivered live: open pages do not flicker through a thousand rows.
+        using var suppressed = Changes.Suppress("demo catalog seeding");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var artists = DemoArtists.All.Select((artist, index) => CreateArtist(artist, new Random(index))).ToList();
         db.Artists.AddRange(artists);

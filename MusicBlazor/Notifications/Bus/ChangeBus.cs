@@ -1,29 +1,31 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Notifications.Bus;
 
 /// <summary>
-/// The process-wide bus: committed changes in, routed to the sinks (circuits) that want them. Publishing only
-/// enqueues a batch, so a writer never waits for subscribers; one dispatch loop routes notification and account
-/// events by recipient (a dictionary lookup, not a scan of every circuit) and catalog events to the sinks that
-/// asked for them. "An album's notifications were created" is expanded here, after the commit, to the recipients
-/// who are online (<see cref="NotificationRecipients"/>: one query per album, never one per circuit). Memory is bounded: if the loop falls this far behind, the oldest batch is dropped, counted,
-/// and every sink is told to resync from the database.
+/// The process-wide bus: committed changes in, in sequence order, routed by <see cref="Topic"/> to the sinks
+/// (circuits) listening to it: a dictionary lookup per topic, so a sink only ever receives what it shows.
+/// Publishing only enqueues, so the log's reader never waits for subscribers. "An album's notifications were
+/// created" is expanded here to the recipients who are online (<see cref="NotificationRecipients"/>: one query per
+/// album, never one per circuit). Suppressed changes are not delivered live. Memory is bounded: if the loop falls
+/// this far behind, the oldest batch is dropped, counted, and every sink is told to catch up from the log.
 /// </summary>
 public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
 {
     public const int InboundCapacity = 4096;
 
     private readonly Channel<IReadOnlyList<ChangeEvent>> _inbound;
-    private readonly ConcurrentDictionary<Guid, ImmutableArray<IChangeSink>> _byUser = new();
-    private readonly ConcurrentDictionary<IChangeSink, Guid?> _sinks = new();
+    private readonly ConcurrentDictionary<Topic, ImmutableArray<IChangeSink>> _byTopic = new();
+    private readonly Dictionary<IChangeSink, HashSet<Topic>> _sinks = [];
     private readonly ILogger<ChangeBus> _logger;
     private readonly INotificationRecipients _recipients;
     private readonly Task _dispatchLoop;
     private readonly Lock _indexLock = new();
+    private long _position;
+    private long _deliveries;
     private long _droppedBatches;
 
     public ChangeBus(INotificationRecipients recipients, ILogger<ChangeBus> logger)
@@ -36,7 +38,23 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
         _dispatchLoop = Task.Run(DispatchAsync);
     }
 
-    public int SinkCount => _sinks.Count;
+    public int SinkCount
+    {
+        get
+        {
+            lock (_indexLock)
+            {
+                return _sinks.Count;
+            }
+        }
+    }
+
+    /// <summary>The last sequence routed.</summary>
+    public long Position => Interlocked.Read(ref _position);
+
+    /// <summary>How many (change, sink) deliveries were made: what the per-record routing saves shows here.</summary>
+    public long Deliveries => Interlocked.Read(ref _deliveries);
+
     public long DroppedBatches => Interlocked.Read(ref _droppedBatches);
 
     /// <summary>Raised on the dispatch loop after each batch was routed (benchmarks and tests observe it).</summary>
@@ -50,25 +68,35 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
         }
     }
 
-    /// <summary>Attaches a sink; dispose the result to detach it. Call <see cref="Reindex"/> when its user changes.</summary>
+    /// <summary>Attaches a sink; dispose the result to detach it from every topic.</summary>
     public IDisposable Attach(IChangeSink sink)
     {
         lock (_indexLock)
         {
-            _sinks[sink] = null;
-            IndexUnderLock(sink);
+            _sinks.TryAdd(sink, []);
         }
 
         return new Detacher(this, sink);
     }
 
-    public void Reindex(IChangeSink sink)
+    public void Listen(IChangeSink sink, Topic topic)
     {
         lock (_indexLock)
         {
-            if (_sinks.ContainsKey(sink))
+            if (_sinks.TryGetValue(sink, out var topics) && topics.Add(topic))
             {
-                IndexUnderLock(sink);
+                _byTopic.AddOrUpdate(topic, [sink], (_, sinks) => sinks.Add(sink));
+            }
+        }
+    }
+
+    public void Unlisten(IChangeSink sink, Topic topic)
+    {
+        lock (_indexLock)
+        {
+            if (_sinks.TryGetValue(sink, out var topics) && topics.Remove(topic))
+            {
+                RemoveUnderLock(topic, sink);
             }
         }
     }
@@ -77,47 +105,28 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
     {
         lock (_indexLock)
         {
-            if (_sinks.TryRemove(sink, out var indexedUser) && indexedUser is { } user)
+            if (_sinks.Remove(sink, out var topics))
             {
-                RemoveFromUser(user, sink);
+                foreach (var topic in topics)
+                {
+                    RemoveUnderLock(topic, sink);
+                }
             }
         }
     }
 
-    private void IndexUnderLock(IChangeSink sink)
+    private void RemoveUnderLock(Topic topic, IChangeSink sink)
     {
-        var previous = _sinks[sink];
-        var current = sink.UserId;
-        if (previous == current)
-        {
-            return;
-        }
-
-        if (previous is { } old)
-        {
-            RemoveFromUser(old, sink);
-        }
-
-        if (current is { } user)
-        {
-            _byUser.AddOrUpdate(user, [sink], (_, sinks) => sinks.Add(sink));
-        }
-
-        _sinks[sink] = current;
-    }
-
-    private void RemoveFromUser(Guid user, IChangeSink sink)
-    {
-        if (_byUser.TryGetValue(user, out var sinks))
+        if (_byTopic.TryGetValue(topic, out var sinks))
         {
             var remaining = sinks.Remove(sink);
             if (remaining.IsEmpty)
             {
-                _byUser.TryRemove(user, out _);
+                _byTopic.TryRemove(topic, out _);
             }
             else
             {
-                _byUser[user] = remaining;
+                _byTopic[topic] = remaining;
             }
         }
     }
@@ -129,20 +138,22 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
             try
             {
                 Route(await ExpandAsync(batch));
-                BatchDispatched?.Invoke(batch);
             }
             catch (Exception ex)
             {
-                // Whatever this batch carried may not have arrived: every circuit re-reads from the database.
-                _logger.LogError(ex, "Routing a batch of {Count} changes failed; sinks will resync", batch.Count);
+                // Whatever this batch carried may not have arrived: every circuit catches up from the log.
+                _logger.LogError(ex, "Routing a batch of {Count} changes failed; sinks will catch up", batch.Count);
                 ResyncAll();
             }
+
+            Interlocked.Exchange(ref _position, batch[^1].Sequence);
+            BatchDispatched?.Invoke(batch);
         }
     }
 
     private async Task<IReadOnlyList<ChangeEvent>> ExpandAsync(IReadOnlyList<ChangeEvent> batch)
     {
-        if (!batch.Any(c => c.IsNotificationsCreatedForAlbum))
+        if (!batch.Any(c => c.IsNotificationsCreatedForAlbum && !c.Suppressed))
         {
             return batch;
         }
@@ -150,7 +161,7 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
         var expanded = new List<ChangeEvent>(batch.Count);
         foreach (var change in batch)
         {
-            if (!change.IsNotificationsCreatedForAlbum)
+            if (!change.IsNotificationsCreatedForAlbum || change.Suppressed)
             {
                 expanded.Add(change);
                 continue;
@@ -158,9 +169,9 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
 
             foreach (var recipient in await _recipients.OfAlbumAsync(change.Id))
             {
-                if (_byUser.ContainsKey(recipient))
+                if (_byTopic.ContainsKey(Topic.Notifications(recipient)))
                 {
-                    expanded.Add(change with { RecipientUserId = recipient });
+                    expanded.Add(change with { UserId = recipient });
                 }
             }
         }
@@ -170,43 +181,37 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
 
     private void Route(IReadOnlyList<ChangeEvent> batch)
     {
-        ICollection<IChangeSink>? catalogSinks = null;
         foreach (var change in batch)
         {
-            if (change.Entity is EntityKind.Notification or EntityKind.User)
+            if (change.Suppressed)
             {
-                if (change.RecipientUserId is { } recipient && _byUser.TryGetValue(recipient, out var sinks))
-                {
-                    foreach (var sink in sinks)
-                    {
-                        Offer(sink, change);
-                    }
-                }
-
                 continue;
             }
 
-            catalogSinks ??= _sinks.Keys;
-            foreach (var sink in catalogSinks)
+            foreach (var topic in Topic.Of(change))
             {
-                if (sink.WantsCatalogChanges)
+                if (_byTopic.TryGetValue(topic, out var sinks))
                 {
-                    Offer(sink, change);
+                    foreach (var sink in sinks)
+                    {
+                        Offer(sink, change, topic);
+                    }
                 }
             }
         }
     }
 
     // One broken sink must not cost the others the rest of the batch.
-    private void Offer(IChangeSink sink, ChangeEvent change)
+    private void Offer(IChangeSink sink, ChangeEvent change, Topic topic)
     {
+        Interlocked.Increment(ref _deliveries);
         try
         {
-            sink.Offer(change);
+            sink.Offer(change, topic);
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "A change sink failed to take a change; it will resync");
+            _logger.LogError(ex, "A change sink failed to take a change; it will catch up");
             sink.ResyncRequired();
         }
     }
@@ -214,13 +219,19 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
     private void OnBatchDropped(IReadOnlyList<ChangeEvent> batch)
     {
         var dropped = Interlocked.Increment(ref _droppedBatches);
-        _logger.LogWarning("Change bus overloaded: dropped a batch of {Count} changes ({Dropped} so far); sinks will resync", batch.Count, dropped);
+        _logger.LogWarning("Change bus overloaded: dropped a batch of {Count} changes ({Dropped} so far); sinks will catch up", batch.Count, dropped);
         ResyncAll();
     }
 
     private void ResyncAll()
     {
-        foreach (var sink in _sinks.Keys)
+        IChangeSink[] sinks;
+        lock (_indexLock)
+        {
+            sinks = [.. _sinks.Keys];
+        }
+
+        foreach (var sink in sinks)
         {
             sink.ResyncRequired();
         }

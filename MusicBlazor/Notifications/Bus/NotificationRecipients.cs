@@ -11,17 +11,11 @@ public interface INotificationRecipients
 }
 
 /// <summary>Reads them from the notification rows: one query per new album, whatever the number of circuits.</summary>
-/// <remarks>
-/// The context factory is resolved on first use: the database publishes into the bus and the bus reads the
-/// database, so taking the factory in the constructor would make the container build that cycle forever.
-/// </remarks>
-public sealed class NotificationRecipients(IServiceProvider services) : INotificationRecipients
+public sealed class NotificationRecipients(IDbContextFactory<MusicDbContext> dbFactory) : INotificationRecipients
 {
-    private IDbContextFactory<MusicDbContext> DbFactory => services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
-
     public async Task<IReadOnlyList<Guid>> OfAlbumAsync(Guid albumId, CancellationToken cancellationToken = default)
     {
-        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!db.Database.IsSqlite())
         {
             return await db.Notifications.Where(n => n.AlbumId == albumId).Select(n => n.UserId).ToListAsync(cancellationToken);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace MusicBlazor.Notifications.Hub;
 
-/// <summary>After a lost connection comes back, the circuit's hub tells its subscribers to re-read from the database.</summary>
+/// <summary>After a lost connection comes back, the circuit's hub catches up from the change log.</summary>
 internal sealed class NotificationCircuitHandler(NotificationHub hub) : CircuitHandler
 {
     private bool _wasDown;
@@ -18,7 +18,7 @@ internal sealed class NotificationCircuitHandler(NotificationHub hub) : CircuitH
         if (_wasDown)
         {
             _wasDown = false;
-            hub.RequestResync();
+            hub.RequestCatchUp();
         }
 
         return Task.CompletedTask;

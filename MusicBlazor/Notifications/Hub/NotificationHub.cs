@@ -1,178 +1,213 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
-using MusicBlazor.Data;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
 
 namespace MusicBlazor.Notifications.Hub;
 
 /// <summary>
-/// The per-circuit notification hub (a scoped service). It knows the circuit's signed-in user, receives from the
-/// <see cref="ChangeBus"/> only that user's notification events plus the catalog changes its components asked
-/// for, and hands them to subscribers from its own queue, so a slow circuit never holds up the bus or another
-/// circuit. Subscriptions are disposable tokens; disposing the hub (the circuit) removes them all.
+/// The per-circuit notification hub (a scoped service) that components subscribe to, each to exactly the
+/// <see cref="Topic"/> it shows. It listens to those topics on the <see cref="ChangeBus"/> and hands their changes
+/// to the subscribers, in sequence order, from its own bounded queue, so a slow circuit never holds up the bus or
+/// another circuit. It remembers the last sequence it delivered: when changes may have been missed (its queue
+/// overflowed, the bus dropped a batch, the connection came back) it replays them from the change log, and asks its
+/// subscribers to re-read only when the log no longer holds them. Subscriptions are disposable tokens; disposing
+/// the hub (the circuit) removes them all.
 /// </summary>
 public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
 {
     public const int QueueCapacity = 256;
 
+    /// <summary>More missed changes than this are not replayed: re-reading is cheaper.</summary>
+    public const int ReplayLimit = 1000;
+
     private readonly ChangeBus _bus;
-    private readonly AuthenticationStateProvider _authentication;
-    private readonly IDbContextFactory<MusicDbContext> _dbFactory;
-    private readonly TimeProvider _clock;
+    private readonly CircuitUser _user;
+    private readonly ChangeLogReader _log;
     private readonly ILogger<NotificationHub> _logger;
-    // null is a wake-up marker for the pump (resync requested, user changed).
-    private readonly Channel<ChangeEvent?> _queue;
+    // null is a wake-up marker for the pump (catch-up requested, user changed).
+    private readonly Channel<(ChangeEvent Change, Topic Topic)?> _queue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
-    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly Dictionary<Topic, int> _listening = [];
     private volatile Subscription[] _subscriptions = [];
     private IDisposable? _attachment;
+    private Topic? _account;
     private Task? _pump;
-    private int _resync;
-    private bool _started;
+    private long _position;
+    private int _catchUp;
+    private int _userChanged;
     private bool _disposed;
     private long _droppedEvents;
 
-    public NotificationHub(
-        ChangeBus bus,
-        AuthenticationStateProvider authentication,
-        IDbContextFactory<MusicDbContext> dbFactory,
-        TimeProvider clock,
-        ILogger<NotificationHub> logger)
+    public NotificationHub(ChangeBus bus, CircuitUser user, ChangeLogReader log, ILogger<NotificationHub> logger)
     {
         _bus = bus;
-        _authentication = authentication;
-        _dbFactory = dbFactory;
-        _clock = clock;
+        _user = user;
+        _log = log;
         _logger = logger;
-        _queue = Channel.CreateBounded<ChangeEvent?>(
+        _queue = Channel.CreateBounded<(ChangeEvent, Topic)?>(
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             OnEventDropped);
     }
 
-    public Guid? UserId { get; private set; }
-    public bool WantsCatalogChanges => _subscriptions.Any(s => s.CatalogFilter is not null);
+    /// <summary>The last sequence this hub delivered or caught up to.</summary>
+    public long Position => Interlocked.Read(ref _position);
+
     public int SubscriberCount => _subscriptions.Length;
     public long DroppedEvents => Interlocked.Read(ref _droppedEvents);
 
-    /// <summary>Receive the signed-in user's notification changes (created, dismissed, deleted).</summary>
-    public Task<IDisposable> SubscribeToNotificationsAsync(Func<HubDelivery, Task> onDelivery) =>
-        SubscribeAsync(new Subscription(this, null, onDelivery));
+    /// <summary>Receive the changes of <paramref name="topic"/> from now on.</summary>
+    public IDisposable Subscribe(Topic topic, Func<HubDelivery, Task> onDelivery) => Add(new Subscription(this, topic, followsUser: false, onDelivery));
 
-    /// <summary>Receive catalog changes (artists, albums, tracks, follows) that pass <paramref name="filter"/>.</summary>
-    public Task<IDisposable> SubscribeToCatalogAsync(Func<ChangeEvent, bool> filter, Func<HubDelivery, Task> onDelivery) =>
-        SubscribeAsync(new Subscription(this, filter, onDelivery));
+    /// <summary>Receive the signed-in user's notification changes, following the circuit's user as it signs in or out.</summary>
+    public async Task<IDisposable> SubscribeToNotificationsAsync(Func<HubDelivery, Task> onDelivery)
+    {
+        await _user.InitializeAsync();
+        return Add(new Subscription(this, NotificationsTopic(), followsUser: true, onDelivery));
+    }
 
-    /// <summary>The circuit reconnected: events may have been missed while it was away.</summary>
-    public void RequestResync() => ((IChangeSink)this).ResyncRequired();
+    /// <summary>The connection came back: changes may have been missed while it was away.</summary>
+    public void RequestCatchUp() => ((IChangeSink)this).ResyncRequired();
 
-    void IChangeSink.Offer(ChangeEvent change) => _queue.Writer.TryWrite(change);
+    void IChangeSink.Offer(ChangeEvent change, Topic topic) => _queue.Writer.TryWrite((change, topic));
 
     void IChangeSink.ResyncRequired()
     {
-        Interlocked.Exchange(ref _resync, 1);
+        Interlocked.Exchange(ref _catchUp, 1);
         _queue.Writer.TryWrite(null);
     }
 
-    private async Task<IDisposable> SubscribeAsync(Subscription subscription)
+    private Subscription Add(Subscription subscription)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await EnsureStartedAsync();
         lock (_lock)
         {
+            StartUnderLock();
             _subscriptions = [.. _subscriptions, subscription];
+            ListenUnderLock(subscription.Topic);
         }
 
-        _bus.Reindex(this);
         return subscription;
     }
 
-    private void Unsubscribe(Subscription subscription)
+    private void Remove(Subscription subscription)
     {
         lock (_lock)
         {
-            _subscriptions = _subscriptions.Where(s => s != subscription).ToArray();
+            if (_subscriptions.Contains(subscription))
+            {
+                _subscriptions = _subscriptions.Where(s => s != subscription).ToArray();
+                UnlistenUnderLock(subscription.Topic);
+            }
         }
     }
 
-    private async Task EnsureStartedAsync()
+    private void StartUnderLock()
     {
-        if (_started)
+        if (_attachment is not null)
         {
             return;
         }
 
-        await _startLock.WaitAsync();
-        try
+        _attachment = _bus.Attach(this);
+        Interlocked.Exchange(ref _position, _bus.Position);
+        _user.Changed += OnUserChanged;
+        FollowAccountUnderLock();
+        _pump = Task.Run(PumpAsync);
+    }
+
+    private void ListenUnderLock(Topic topic)
+    {
+        _listening[topic] = _listening.GetValueOrDefault(topic) + 1;
+        if (_listening[topic] == 1)
         {
-            if (_started)
+            _bus.Listen(this, topic);
+        }
+    }
+
+    private void UnlistenUnderLock(Topic topic)
+    {
+        if (_listening.TryGetValue(topic, out var count) && --_listening[topic] == 0)
+        {
+            _listening.Remove(topic);
+            _bus.Unlisten(this, topic);
+        }
+    }
+
+    /// <summary>A lock or deletion of the circuit's own account arrives as a change of its Account topic.</summary>
+    private void FollowAccountUnderLock()
+    {
+        if (_account is { } previous)
+        {
+            UnlistenUnderLock(previous);
+        }
+
+        _account = _user.UserId is { } userId ? Topic.Account(userId) : null;
+        if (_account is { } current)
+        {
+            ListenUnderLock(current);
+        }
+    }
+
+    // Nobody's notifications while signed out: a topic of the empty id, which no change carries.
+    private Topic NotificationsTopic() => Topic.Notifications(_user.UserId ?? Guid.Empty);
+
+    private void OnUserChanged()
+    {
+        var rekeyed = false;
+        lock (_lock)
+        {
+            if (_disposed)
             {
                 return;
             }
 
-            UserId = await ResolveUserAsync(_authentication.GetAuthenticationStateAsync());
-            _attachment = _bus.Attach(this);
-            _authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
-            _pump = Task.Run(PumpAsync);
-            _started = true;
-        }
-        finally
-        {
-            _startLock.Release();
-        }
-    }
-
-    private async void OnAuthenticationStateChanged(Task<AuthenticationState> state)
-    {
-        try
-        {
-            var user = await ResolveUserAsync(state);
-            if (user != UserId && !_disposed)
+            FollowAccountUnderLock();
+            foreach (var subscription in _subscriptions.Where(s => s.FollowsUser && s.Topic != NotificationsTopic()))
             {
-                UserId = user;
-                _bus.Reindex(this);
-                RequestResync();
+                UnlistenUnderLock(subscription.Topic);
+                subscription.Topic = NotificationsTopic();
+                ListenUnderLock(subscription.Topic);
+                rekeyed = true;
             }
         }
-        catch (Exception ex)
+
+        if (rekeyed)
         {
-            _logger.LogError(ex, "Applying an authentication state change to the notification hub failed");
+            Interlocked.Exchange(ref _userChanged, 1);
+            _queue.Writer.TryWrite(null);
         }
     }
-
-    private static async Task<Guid?> ResolveUserAsync(Task<AuthenticationState> state) =>
-        Actor.FromPrincipal((await state).User).UserId;
 
     private async Task PumpAsync()
     {
         var reader = _queue.Reader;
-        var batch = new List<ChangeEvent>();
+        var batch = new List<(ChangeEvent Change, Topic Topic)>();
         try
         {
             while (await reader.WaitToReadAsync(_stopping.Token))
             {
                 batch.Clear();
-                while (reader.TryRead(out var change))
+                while (reader.TryRead(out var item))
                 {
-                    if (change is not null)
+                    if (item is { } offered)
                     {
-                        batch.Add(change);
+                        batch.Add(offered);
                     }
                 }
 
-                if (batch.Any(c => c.Entity == EntityKind.User && c.RecipientUserId == UserId))
+                if (Interlocked.Exchange(ref _catchUp, 0) == 1)
                 {
-                    await CheckAccountAsync();
+                    await CatchUpAsync();
                 }
 
-                var resync = Interlocked.Exchange(ref _resync, 0) == 1;
-                foreach (var subscription in _subscriptions)
+                if (Interlocked.Exchange(ref _userChanged, 0) == 1)
                 {
-                    await subscription.DeliverAsync(batch, resync);
+                    await DeliverAsync(_subscriptions.Where(s => s.FollowsUser), [], resync: true);
                 }
+
+                await DeliverLiveAsync(batch);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -180,44 +215,84 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task CheckAccountAsync()
+    private async Task DeliverLiveAsync(List<(ChangeEvent Change, Topic Topic)> batch)
     {
-        try
-        {
-            await StopIfAccountClosedAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A busy or unreachable database must not end this circuit's deliveries; revalidation will catch up.
-            _logger.LogWarning(ex, "Checking the account of a notification hub's user failed; delivery continues");
-        }
-    }
-
-    // A deleted or locked account stops receiving events in the circuits it still has open.
-    private async Task StopIfAccountClosedAsync()
-    {
-        if (UserId is not { } userId)
+        // Anything at or before the position arrived already, through a replay.
+        var fresh = batch.Where(item => item.Change.Sequence > Position).ToList();
+        if (fresh.Count == 0)
         {
             return;
         }
 
-        await using var db = await _dbFactory.CreateDbContextAsync(_stopping.Token);
-        // Compared in memory: SQLite cannot translate DateTimeOffset comparisons, and the query would throw.
-        var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.LockoutEnd }).SingleOrDefaultAsync(_stopping.Token);
-        var open = account is not null && (account.LockoutEnd is null || account.LockoutEnd <= _clock.GetUtcNow());
-        if (!open)
+        if (_account is { } account && fresh.Any(item => item.Topic == account))
         {
-            UserId = null;
-            _bus.Reindex(this);
-            Interlocked.Exchange(ref _resync, 1);
+            await _user.RevalidateAsync(_stopping.Token);
+        }
+
+        foreach (var subscription in _subscriptions)
+        {
+            var changes = fresh.Where(item => item.Topic == subscription.Topic).Select(item => item.Change).ToList();
+            if (changes.Count > 0)
+            {
+                await subscription.DeliverAsync(new HubDelivery(changes, Resync: false));
+            }
+        }
+
+        Interlocked.Exchange(ref _position, Math.Max(Position, fresh[^1].Change.Sequence));
+    }
+
+    /// <summary>Replays what was missed from the log; subscribers re-read only when the log no longer holds it.</summary>
+    private async Task CatchUpAsync()
+    {
+        IReadOnlyList<ChangeEvent>? missed;
+        try
+        {
+            missed = await _log.ReplayAfterAsync(Position, ReplayLimit, _stopping.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Replaying the change log for a notification hub failed; its subscribers re-read");
+            missed = null;
+        }
+
+        if (missed is null)
+        {
+            Interlocked.Exchange(ref _position, _bus.Position);
+            await DeliverAsync(_subscriptions, [], resync: true);
+            return;
+        }
+
+        var live = missed.Where(c => !c.Suppressed).ToList();
+        foreach (var subscription in _subscriptions)
+        {
+            var changes = live.Where(c => Topic.Of(c).Contains(subscription.Topic)).ToList();
+            // Whom an album's notifications went to is not in the log: the notifications view re-reads instead.
+            var resync = subscription.FollowsUser && live.Any(c => c.IsNotificationsCreatedForAlbum);
+            if (changes.Count > 0 || resync)
+            {
+                await subscription.DeliverAsync(new HubDelivery(changes, resync));
+            }
+        }
+
+        if (missed.Count > 0)
+        {
+            Interlocked.Exchange(ref _position, Math.Max(Position, missed[^1].Sequence));
         }
     }
 
-    private void OnEventDropped(ChangeEvent? change)
+    private static async Task DeliverAsync(IEnumerable<Subscription> subscriptions, IReadOnlyList<ChangeEvent> changes, bool resync)
+    {
+        foreach (var subscription in subscriptions)
+        {
+            await subscription.DeliverAsync(new HubDelivery(changes, resync));
+        }
+    }
+
+    private void OnEventDropped((ChangeEvent, Topic)? dropped)
     {
         Interlocked.Increment(ref _droppedEvents);
-        Interlocked.Exchange(ref _resync, 1);
-        _logger.LogWarning("Notification hub queue full: dropped a change; subscribers will resync from the database");
+        Interlocked.Exchange(ref _catchUp, 1);
+        _logger.LogWarning("Notification hub queue full: dropped a change; it will catch up from the change log");
     }
 
     public async ValueTask DisposeAsync()
@@ -233,17 +308,18 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
 
     private Task? Stop()
     {
-        if (_disposed)
-        {
-            return null;
-        }
-
-        _disposed = true;
-        _authentication.AuthenticationStateChanged -= OnAuthenticationStateChanged;
-        _attachment?.Dispose();
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return null;
+            }
+
+            _disposed = true;
+            _user.Changed -= OnUserChanged;
+            _attachment?.Dispose();
             _subscriptions = [];
+            _listening.Clear();
         }
 
         _queue.Writer.TryComplete();
@@ -251,24 +327,16 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
         return _pump;
     }
 
-    private sealed class Subscription(NotificationHub hub, Func<ChangeEvent, bool>? catalogFilter, Func<HubDelivery, Task> onDelivery)
-        : IDisposable
+    private sealed class Subscription(NotificationHub hub, Topic topic, bool followsUser, Func<HubDelivery, Task> onDelivery) : IDisposable
     {
-        public Func<ChangeEvent, bool>? CatalogFilter => catalogFilter;
+        public Topic Topic { get; set; } = topic;
+        public bool FollowsUser => followsUser;
 
-        public async Task DeliverAsync(List<ChangeEvent> batch, bool resync)
+        public async Task DeliverAsync(HubDelivery delivery)
         {
-            var changes = catalogFilter is null
-                ? batch.Where(c => c.Entity == EntityKind.Notification && c.RecipientUserId == hub.UserId).ToList()
-                : batch.Where(c => c.Entity is not (EntityKind.Notification or EntityKind.User) && catalogFilter(c)).ToList();
-            if (changes.Count == 0 && !resync)
-            {
-                return;
-            }
-
             try
             {
-                await onDelivery(new HubDelivery(changes, resync));
+                await onDelivery(delivery);
             }
             catch (Exception ex)
             {
@@ -277,6 +345,6 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
             }
         }
 
-        public void Dispose() => hub.Unsubscribe(this);
+        public void Dispose() => hub.Remove(this);
     }
 }

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MusicBlazor.Data.ChangeLog;
+
+/// <summary>
+/// Positions in the change log: the highest sequence ever assigned (it survives pruning), and reads that come with
+/// the position they reflect, so that a live view can apply exactly the changes committed after its read.
+/// </summary>
+public static class ChangeLogPosition
+{
+    public static async Task<long> ReadAsync(MusicDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Database.SqlQueryRaw<long>("""
+            SELECT coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'ChangeLog'), 0) AS "Value"
+            """).SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> and reads the log's position in one snapshot: a deferred SQLite transaction, whose
+    /// first read fixes what every later read in it sees (WAL mode), and which takes no write lock.
+    /// </summary>
+    public static async Task<Positioned<T>> ReadAtPositionAsync<T>(
+        this IDbContextFactory<MusicDbContext> dbFactory, Func<MusicDbContext, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+            var position = await ReadAsync(db, cancellationToken);
+            var value = await read(db);
+            await snapshot.CommitAsync(cancellationToken);
+            return new Positioned<T>(value, position);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+/// <summary>What a read saw, and the last change log sequence it includes.</summary>
+public sealed record Positioned<T>(T Value, long Position);

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using MusicBlazor.Data.ChangeLog;
+
+namespace MusicBlazor.Notifications.Bus;
+
+/// <summary>
+/// Follows the change log from the position it started at and publishes every committed change, in sequence order,
+/// to the bus. It wakes when the app commits (<see cref="ChangeLogSignal"/>) and otherwise polls the log's next
+/// range every <see cref="ChangeLogOptions.PollInterval"/>, which is how writes from other programs arrive. It reads
+/// only committed rows, so nothing a rollback removed can ever be published. SQLite commits one writer at a time, so
+/// sequences become visible in order and reading "after my position" never skips one.
+/// </summary>
+public sealed class ChangeLogFollower(
+    ChangeLogReader log, ChangeLogSignal signal, IChangePublisher publisher, IOptions<ChangeLogOptions> options, ILogger<ChangeLogFollower> logger)
+    : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    private long _position;
+
+    /// <summary>The last sequence published.</summary>
+    public long Position => Interlocked.Read(ref _position);
+
+    /// <summary>Live pages want what happens from now on: the follower starts at the log's current head.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _position, await log.HeadAsync(cancellationToken));
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Reading the change log after {Position} failed; trying again", Position);
+            }
+
+            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>Publishes everything committed after <see cref="Position"/>.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var batch = await log.ReadAfterAsync(Position, BatchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            publisher.Publish(batch);
+            Interlocked.Exchange(ref _position, batch[^1].Sequence);
+            if (batch.Count < BatchSize)
+            {
+                return;
+            }
+        }
+    }
+}
