@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Common;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Tests.Infrastructure;
 
 namespace MusicBlazor.Tests.Accounts;
@@ -64,12 +64,14 @@ public sealed class AccountDeletionTests : DatabaseTest
         var users = DatabaseSnapshot.Count(App, "AspNetUsers");
 
         await AccountDeletion.DeleteAsync(App.DbFactory, _admin, _doomed.UserId!.Value);
+        await App.DeliverAsync();
 
         var batch = Assert.Single(App.Published.Batches);
         Assert.Equal(users - 1, batch.Probed);
         var doomed = _doomed.UserId!.Value;
-        Assert.Contains(new ChangeEvent(ChangeOperation.Deleted, EntityKind.User, doomed, _admin.UserId, RecipientUserId: doomed), batch.Changes);
-        Assert.Contains(new ChangeEvent(ChangeOperation.Deleted, EntityKind.Notification, _album, _admin.UserId, RecipientUserId: doomed), batch.Changes);
+        var keys = batch.Changes.Select(c => (c.Operation, c.Entity, c.Id, c.UserId, c.ActorId)).ToList();
+        Assert.Single(keys, k => k == (ChangeOperation.Deleted, EntityKind.User, doomed, doomed, _admin.UserId));
+        Assert.Single(keys, k => k == (ChangeOperation.Deleted, EntityKind.Notification, _album, doomed, _admin.UserId));
         Assert.Equal(
             new[] { _first, _second }.Order(),
             batch.Changes.Where(c => c.Entity == EntityKind.Follow).Select(c => c.ArtistId!.Value).Order());

@@ -53,6 +53,7 @@ public sealed class CatalogPolicyTests : DatabaseTest
         _artist = await App.CreateArtistAsync(admin, "Nina");
         _othersAlbum = await App.CreateAlbumAsync(otherEditor, _artist, "Theirs");
         _ownAlbum = _actor.IsAuthenticated ? await AddAlbumCreatedByAsync(_actor, "Mine") : _othersAlbum;
+        await App.DeliverAsync();
         App.Published.Clear();
     }
 
@@ -90,12 +91,14 @@ public sealed class CatalogPolicyTests : DatabaseTest
         if (allowed)
         {
             await Perform(action);
+            await App.DeliverAsync();
             Assert.NotEqual(before, DatabaseSnapshot.Take(App));
             Assert.NotEmpty(App.Published.Batches);
         }
         else
         {
             await Assert.ThrowsAsync<ForbiddenException>(() => Perform(action));
+            await App.DeliverAsync();
             Assert.Equal(before, DatabaseSnapshot.Take(App));
             Assert.Empty(App.Published.Batches);
         }

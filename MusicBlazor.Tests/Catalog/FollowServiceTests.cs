@@ -49,12 +49,14 @@ public sealed class FollowServiceTests : DatabaseTest
     {
         var follows = App.As<FollowService>(_fan);
         await follows.FollowAsync(_artist);
+        await App.DeliverAsync();
         App.Published.Clear();
 
         await follows.FollowAsync(_artist);
 
         Assert.Equal([(_artist, _fan.UserId!.Value)], await FollowsAsync());
         Assert.Equal(1, await FollowerCountAsync(_artist));
+        await App.DeliverAsync();
         Assert.Empty(App.Published.Batches);
     }
 
@@ -87,6 +89,7 @@ public sealed class FollowServiceTests : DatabaseTest
     public async Task UnfollowingAnArtistNotFollowedChangesNothing()
     {
         await App.FollowAsync(_otherFan, _artist);
+        await App.DeliverAsync();
         App.Published.Clear();
         var before = DatabaseSnapshot.Take(App);
 
@@ -94,6 +97,7 @@ public sealed class FollowServiceTests : DatabaseTest
         await App.As<FollowService>(_fan).UnfollowAsync(_artist);
 
         Assert.Equal(before, DatabaseSnapshot.Take(App));
+        await App.DeliverAsync();
         Assert.Empty(App.Published.Batches);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
 using MusicBlazor.Components.Layout;
 using MusicBlazor.Data;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
@@ -38,7 +39,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(App.Clock);
         Services.AddSingleton(App.Bus);
         Services.AddSingleton<AlbumSummaryCache>();
+        Services.AddSingleton(App.Services.GetRequiredService<ChangeLogReader>());
         Services.AddScoped<NotificationHub>();
+        Services.AddScoped<CircuitUser>();
         Services.AddScoped<NotificationInbox>();
         Services.AddScoped<DocumentTitle>();
         Services.AddScoped<ICurrentActor, CurrentActor>();

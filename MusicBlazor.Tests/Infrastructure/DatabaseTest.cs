@@ -9,7 +9,7 @@ public abstract class DatabaseTest : IAsyncLifetime
     {
         App = await TestApp.StartAsync();
         await ArrangeAsync();
-        await App.WaitForBusToDrainAsync();
+        await App.DeliverAsync();
         App.Published.Clear();
     }
 

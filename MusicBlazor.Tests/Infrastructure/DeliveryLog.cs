@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Notifications.Hub;
 
 namespace MusicBlazor.Tests.Infrastructure;
@@ -21,5 +21,6 @@ public sealed class DeliveryLog
 
     public void Clear() => _deliveries.Clear();
 
-    public Task WaitUntilAsync(Func<DeliveryLog, bool> condition, string what) => Eventually.TrueAsync(() => condition(this), what);
+    public Task WaitUntilAsync(Func<DeliveryLog, bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(() => condition(this), what, timeout);
 }

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Tests.Infrastructure;
 
 /// <summary>One call to <see cref="IChangePublisher.Publish"/>, with what <see cref="RecordingPublisher.Probe"/> saw at that moment.</summary>
 public sealed record PublishedBatch(IReadOnlyList<ChangeEvent> Changes, object? Probed);
 
-/// <summary>Records every batch the commit gate publishes, then forwards it to the real bus.</summary>
+/// <summary>Records every batch the change log follower publishes, then forwards it to the real bus.</summary>
 public sealed class RecordingPublisher(ChangeBus bus) : IChangePublisher
 {
     private readonly ConcurrentQueue<PublishedBatch> _batches = new();

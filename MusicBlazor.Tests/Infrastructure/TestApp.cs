@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
 using MusicBlazor.TestSupport.Authentication;
 using MusicBlazor.TestSupport.Data;
 
@@ -29,7 +29,6 @@ public sealed class TestApp : IAsyncDisposable
     private readonly List<AsyncServiceScope> _scopes = [];
 
     private readonly bool _keepDatabase;
-    private long _dispatched;
 
     private TestApp(string databasePath, bool keepDatabase = false)
     {
@@ -54,7 +53,6 @@ public sealed class TestApp : IAsyncDisposable
         services.ConfigureDbContext<MusicDbContext>(options => options.AddInterceptors(Commands));
 
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        Bus.BatchDispatched += _ => Interlocked.Increment(ref _dispatched);
     }
 
     public string DatabasePath { get; }
@@ -64,6 +62,7 @@ public sealed class TestApp : IAsyncDisposable
     public CommandCounter Commands { get; } = new();
     public RecordingPublisher Published => _services.GetRequiredService<RecordingPublisher>();
     public ChangeBus Bus => _services.GetRequiredService<ChangeBus>();
+    public ChangeLogFollower Follower => _services.GetRequiredService<ChangeLogFollower>();
     public IDbContextFactory<MusicDbContext> DbFactory => _services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
 
     public static async Task<TestApp> StartAsync()
@@ -71,12 +70,31 @@ public sealed class TestApp : IAsyncDisposable
         var template = await Template.Value;
         var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
         File.Copy(template, path);
-        return new TestApp(path);
+        var app = new TestApp(path);
+        // The host would start it: it follows the change log into the bus (polling as in the app, and on every commit).
+        await app.Follower.StartAsync(CancellationToken.None);
+        return app;
     }
 
-    /// <summary>Waits until the bus has routed every batch the app published, so none arrives late at a new subscriber.</summary>
-    public Task WaitForBusToDrainAsync() =>
-        Eventually.TrueAsync(() => Interlocked.Read(ref _dispatched) >= Published.Forwarded, "the bus routed every published batch");
+    /// <summary>
+    /// Publishes everything committed so far from the change log and waits until the bus has routed it, so that
+    /// nothing arrives late at a new subscriber and "nothing was published" can be asserted.
+    /// </summary>
+    public async Task DeliverAsync()
+    {
+        await Follower.CatchUpAsync();
+        var published = Follower.Position;
+        await Eventually.TrueAsync(() => Bus.Position >= published, "the bus routed everything the change log held");
+    }
+
+    /// <summary>The change log after <paramref name="position"/>, as stored.</summary>
+    public async Task<IReadOnlyList<ChangeEvent>> LoggedAfterAsync(long position)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        return await db.ChangeLog.AsNoTracking().Where(e => e.Sequence > position).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    public Task<long> LogHeadAsync() => _services.GetRequiredService<ChangeLogReader>().HeadAsync();
 
     /// <summary>A service from a new scope whose signed-in user is <paramref name="actor"/>.</summary>
     public T As<T>(Actor actor)
@@ -104,6 +122,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Follower.StopAsync(CancellationToken.None);
         foreach (var scope in _scopes)
         {
             await scope.DisposeAsync();

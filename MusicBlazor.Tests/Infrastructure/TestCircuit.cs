@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Catalog;
+using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
 using MusicBlazor.TestSupport.Authentication;
 
@@ -11,8 +13,7 @@ public sealed class TestCircuit : IAsyncDisposable
 {
     private readonly TestApp _app;
     private readonly AsyncServiceScope _scope;
-    private readonly Guid _barrierId = Guid.CreateVersion7();
-    private DeliveryLog? _barrier;
+    private (DeliveryLog Log, Guid ArtistId)? _barrier;
 
     public TestCircuit(TestApp app, Actor actor)
     {
@@ -32,31 +33,43 @@ public sealed class TestCircuit : IAsyncDisposable
         return (log, await Hub.SubscribeToNotificationsAsync(log.OnDelivery));
     }
 
-    public async Task<(DeliveryLog Log, IDisposable Subscription)> SubscribeToCatalogAsync(Func<ChangeEvent, bool> filter)
+    public (DeliveryLog Log, IDisposable Subscription) Subscribe(Topic topic)
     {
         var log = new DeliveryLog();
-        return (log, await Hub.SubscribeToCatalogAsync(filter, log.OnDelivery));
+        return (log, Hub.Subscribe(topic, log.OnDelivery));
     }
 
     /// <summary>
-    /// Returns once the hub has delivered, to every subscriber, everything published before the call. Two markers
-    /// go through the bus: the second can only reach the pump after it finished the round that carried the first.
-    /// Subscribe to what is tested before the first call.
+    /// Returns once the hub has delivered, to every subscriber, everything committed before the call. A real change
+    /// (a barrier artist's biography) goes through the log twice: the second can only reach the pump after it
+    /// finished the round that carried the first. Subscribe to what is tested before the first call.
     /// </summary>
     public async Task SyncAsync()
     {
-        if (_barrier is null)
-        {
-            _barrier = new DeliveryLog();
-            await Hub.SubscribeToCatalogAsync(c => c.Id == _barrierId, _barrier.OnDelivery);
-        }
-
+        _barrier ??= await CreateBarrierAsync();
+        var (log, artistId) = _barrier.Value;
         for (var i = 0; i < 2; i++)
         {
-            var expected = _barrier.Changes.Count + 1;
-            _app.Bus.Publish([new ChangeEvent(ChangeOperation.Updated, EntityKind.Artist, _barrierId, null)]);
-            await _barrier.WaitUntilAsync(l => l.Changes.Count >= expected, "the hub delivered the sync marker");
+            var expected = log.Changes.Count + 1;
+            await using (var db = await _app.OpenDbAsync())
+            {
+                await db.Artists.Where(a => a.Id == artistId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Biography, Guid.NewGuid().ToString()));
+            }
+
+            await _app.DeliverAsync();
+            await log.WaitUntilAsync(l => l.Changes.Count >= expected, "the hub delivered the sync marker");
         }
+    }
+
+    private async Task<(DeliveryLog, Guid)> CreateBarrierAsync()
+    {
+        await using var db = await _app.OpenDbAsync();
+        var artist = Artist.Create($"Barrier {Guid.NewGuid():N}", null);
+        db.Artists.Add(artist);
+        await db.SaveChangesAsync();
+        await _app.DeliverAsync();
+        var (log, _) = Subscribe(Topic.Artist(artist.Id));
+        return (log, artist.Id);
     }
 
     public ValueTask DisposeAsync() => _scope.DisposeAsync();

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Catalog;
+using MusicBlazor.Data.ChangeLog;
+using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
 using MusicBlazor.Tests.Infrastructure;
 
@@ -8,6 +11,7 @@ namespace MusicBlazor.Tests.Notifications;
 public sealed class NotificationHubTests : DatabaseTest
 {
     private Actor _admin = null!;
+    private Actor _editor = null!;
     private Actor _fan = null!;
     private Actor _otherFan = null!;
     private Guid _artist;
@@ -16,6 +20,7 @@ public sealed class NotificationHubTests : DatabaseTest
     protected override async Task ArrangeAsync()
     {
         _admin = await App.CreateUserAsync(Roles.Admin);
+        _editor = await App.CreateUserAsync(Roles.Editor);
         _fan = await App.CreateUserAsync();
         _otherFan = await App.CreateUserAsync();
         _artist = await App.CreateArtistAsync(_admin, "Nina");
@@ -27,15 +32,22 @@ public sealed class NotificationHubTests : DatabaseTest
     private TestCircuit Open(Actor actor) => new(App, actor);
 
     private static List<(Guid Album, Guid? Recipient)> Notifications(DeliveryLog log) =>
-        log.Changes.Where(c => c.Entity == EntityKind.Notification).Select(c => (c.Id, c.RecipientUserId)).ToList();
+        log.Changes.Where(c => c.Entity == EntityKind.Notification).Select(c => (c.Id, c.UserId)).ToList();
+
+    private Task RenameAsync(Guid artist, string name) => App.As<ArtistService>(_admin).UpdateAsync(artist, new ArtistInput { Name = name });
 
     [Fact]
-    public async Task EachCircuitHasItsOwnHub()
+    public async Task EachCircuitHasItsOwnHubAttachedOnlyOnceSomethingSubscribes()
     {
         await using var first = Open(_fan);
         await using var second = Open(_fan);
-
         Assert.NotSame(first.Hub, second.Hub);
+        Assert.Equal(0, App.Bus.SinkCount);
+
+        var (_, subscription) = first.Subscribe(Topic.ArtistList);
+        Assert.Equal(1, App.Bus.SinkCount);
+        subscription.Dispose();
+        await first.DisposeAsync();
         Assert.Equal(0, App.Bus.SinkCount);
     }
 
@@ -49,7 +61,7 @@ public sealed class NotificationHubTests : DatabaseTest
         var (otherLog, _) = await otherCircuit.SubscribeToNotificationsAsync();
         var (strangerLog, _) = await strangerCircuit.SubscribeToNotificationsAsync();
 
-        var album = await App.CreateAlbumAsync(_admin, _artist, "Live");
+        var album = await App.CreateAlbumAsync(_editor, _artist, "Live");
         await fanCircuit.SyncAsync();
         await otherCircuit.SyncAsync();
         await strangerCircuit.SyncAsync();
@@ -57,231 +69,177 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal([(album, _fan.UserId)], Notifications(fanLog));
         Assert.Equal([(album, _otherFan.UserId)], Notifications(otherLog));
         Assert.Empty(strangerLog.Changes);
-        Assert.All(fanLog.Changes, c => Assert.Equal(EntityKind.Notification, c.Entity));
     }
 
     [Fact]
-    public async Task TwoTabsOfTheSameUserBothReceive()
+    public async Task ASubscriberReceivesOnlyTheRecordItShows()
     {
-        await using var tab1 = Open(_fan);
-        await using var tab2 = Open(_fan);
-        var (log1, _) = await tab1.SubscribeToNotificationsAsync();
-        var (log2, _) = await tab2.SubscribeToNotificationsAsync();
+        await using var circuit = Open(_fan);
+        var (nina, _) = circuit.Subscribe(Topic.Artist(_artist));
+        var (other, _) = circuit.Subscribe(Topic.Artist(_otherArtist));
 
-        var album = await App.CreateAlbumAsync(_admin, _artist, "Live");
-
-        await log1.WaitUntilAsync(l => Notifications(l).Count == 1, "the first tab got the notification");
-        await log2.WaitUntilAsync(l => Notifications(l).Count == 1, "the second tab got the notification");
-        Assert.Equal(album, Notifications(log2)[0].Album);
-    }
-
-    [Fact]
-    public async Task CatalogSubscribersReceiveOnlyTheCatalogChangesTheyAskedFor()
-    {
-        await using var circuit = Open(Actor.Anonymous);
-        var (log, _) = await circuit.SubscribeToCatalogAsync(c => c.ArtistId == _artist);
-
-        var album = await App.CreateAlbumAsync(_admin, _artist, "Live", 2000, ("One", "1:00"));
-        await App.CreateAlbumAsync(_admin, _otherArtist, "Elsewhere", 2000, ("Two", "1:00"));
+        await RenameAsync(_artist, "Nina Simone");
         await circuit.SyncAsync();
 
-        Assert.Contains(log.Changes, c => c is { Entity: EntityKind.Album, Operation: ChangeOperation.Created } && c.Id == album);
-        Assert.Contains(log.Changes, c => c.Entity == EntityKind.Track);
-        Assert.All(log.Changes, c => Assert.Equal(_artist, c.ArtistId));
-        Assert.DoesNotContain(log.Changes, c => c.Entity is EntityKind.Notification or EntityKind.User);
+        Assert.Equal([(EntityKind.Artist, _artist)], nina.Changes.Select(c => (c.Entity, c.Id)));
+        Assert.Empty(other.Changes);
     }
 
     [Fact]
-    public async Task NotificationSubscribersGetNoCatalogChanges()
+    public async Task UnsubscribingStopsDeliveryToThatSubscriberOnly()
     {
         await using var circuit = Open(_fan);
-        var (log, _) = await circuit.SubscribeToNotificationsAsync();
-        var (catalog, _) = await circuit.SubscribeToCatalogAsync(c => c.ArtistId == _artist);
-
-        await App.CreateAlbumAsync(_admin, _artist, "Live");
-        await circuit.SyncAsync();
-
-        Assert.NotEmpty(catalog.Changes);
-        Assert.All(log.Changes, c => Assert.Equal(EntityKind.Notification, c.Entity));
-    }
-
-    [Fact]
-    public async Task ASubscriberThatThrowsDoesNotStopTheOthers()
-    {
-        await using var circuit = Open(_fan);
-        var failures = 0;
-        await circuit.Hub.SubscribeToNotificationsAsync(_ =>
-        {
-            Interlocked.Increment(ref failures);
-            throw new InvalidOperationException("broken component");
-        });
-        var (log, _) = await circuit.SubscribeToNotificationsAsync();
-
-        var first = await App.CreateAlbumAsync(_admin, _artist, "First");
-        var second = await App.CreateAlbumAsync(_admin, _artist, "Second");
-
-        await log.WaitUntilAsync(l => Notifications(l).Count == 2, "both notifications reached the healthy subscriber");
-        Assert.Equal([first, second], Notifications(log).Select(n => n.Album));
-        Assert.True(Volatile.Read(ref failures) >= 1);
-    }
-
-    [Fact]
-    public async Task DisposingSubscriptionsAndTheHubLeavesNothingBehind()
-    {
-        var circuit = Open(_fan);
-        var (_, notifications) = await circuit.SubscribeToNotificationsAsync();
-        var (_, catalog) = await circuit.SubscribeToCatalogAsync(_ => true);
-        await using (var other = Open(_otherFan))
-        {
-            await other.SubscribeToNotificationsAsync();
-            Assert.Equal(2, App.Bus.SinkCount);
-        }
-
-        Assert.Equal((2, true, 1), (circuit.Hub.SubscriberCount, circuit.Hub.WantsCatalogChanges, App.Bus.SinkCount));
-
-        catalog.Dispose();
-        catalog.Dispose();
-        Assert.Equal((1, false), (circuit.Hub.SubscriberCount, circuit.Hub.WantsCatalogChanges));
-
-        notifications.Dispose();
-        Assert.Equal(0, circuit.Hub.SubscriberCount);
-
-        await circuit.DisposeAsync();
-        Assert.Equal(0, App.Bus.SinkCount);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => circuit.Hub.SubscribeToNotificationsAsync(_ => Task.CompletedTask));
-    }
-
-    [Fact]
-    public async Task ADisposedSubscriptionReceivesNothingMore()
-    {
-        await using var circuit = Open(_fan);
-        var (log, subscription) = await circuit.SubscribeToNotificationsAsync();
-        var (kept, _) = await circuit.SubscribeToNotificationsAsync();
-
+        var (kept, _) = circuit.Subscribe(Topic.Artist(_artist));
+        var (dropped, subscription) = circuit.Subscribe(Topic.Artist(_artist));
         subscription.Dispose();
-        await App.CreateAlbumAsync(_admin, _artist, "Live");
+
+        await RenameAsync(_artist, "Renamed");
         await circuit.SyncAsync();
 
-        Assert.Single(Notifications(kept));
-        Assert.Empty(log.Deliveries);
+        Assert.Single(kept.Changes);
+        Assert.Empty(dropped.Changes);
     }
 
     [Fact]
-    public async Task SigningOutStopsDeliveryAndAsksForAResync()
+    public async Task AFailingSubscriberDoesNotStopTheOthers()
+    {
+        await using var circuit = Open(_fan);
+        circuit.Hub.Subscribe(Topic.Artist(_artist), _ => throw new InvalidOperationException("broken page"));
+        var (healthy, _) = circuit.Subscribe(Topic.Artist(_artist));
+
+        await RenameAsync(_artist, "Once");
+        await RenameAsync(_artist, "Twice");
+        await circuit.SyncAsync();
+
+        Assert.Equal(2, healthy.Changes.Count);
+    }
+
+    [Fact]
+    public async Task SigningOutStopsNotificationsAndSigningInFollowsTheNewUser()
     {
         await using var circuit = Open(_fan);
         var (log, _) = await circuit.SubscribeToNotificationsAsync();
 
         circuit.Authentication.SignOut();
-        await log.WaitUntilAsync(l => l.Resyncs == 1, "the subscriber was told to resync");
-        await App.CreateAlbumAsync(_admin, _artist, "Live");
+        await log.WaitUntilAsync(l => l.Resyncs == 1, "the subscriber was told to re-read after sign-out");
+        await App.CreateAlbumAsync(_editor, _artist, "While signed out");
         await circuit.SyncAsync();
-
-        Assert.Null(circuit.Hub.UserId);
         Assert.Empty(log.Changes);
-    }
-
-    [Fact]
-    public async Task SigningInAsAnotherUserRoutesThatUsersNotifications()
-    {
-        await using var circuit = Open(Actor.Anonymous);
-        var (log, _) = await circuit.SubscribeToNotificationsAsync();
 
         circuit.Authentication.SignIn(_otherFan);
-        await log.WaitUntilAsync(l => l.Resyncs == 1, "the subscriber was told to resync");
-        var album = await App.CreateAlbumAsync(_admin, _artist, "Live");
-
-        await log.WaitUntilAsync(l => Notifications(l).Count == 1, "the new user's notification arrived");
+        await log.WaitUntilAsync(l => l.Resyncs == 2, "the subscriber was told to re-read after sign-in");
+        var album = await App.CreateAlbumAsync(_editor, _artist, "Signed in again");
+        await circuit.SyncAsync();
         Assert.Equal([(album, _otherFan.UserId)], Notifications(log));
     }
 
     [Fact]
-    public async Task LockingTheUserStopsDelivery()
+    public async Task ALockedAccountStopsReceivingInTheCircuitsItStillHasOpen()
     {
         await using var circuit = Open(_fan);
         var (log, _) = await circuit.SubscribeToNotificationsAsync();
 
-        await App.As<UserAdminService>(_admin).SetLockedAsync(_fan.UserId!.Value, true);
-        await log.WaitUntilAsync(l => l.Resyncs >= 1, "the subscriber was told to resync");
-        await App.CreateAlbumAsync(_admin, _artist, "Live");
+        await App.As<UserAdminService>(_admin).SetLockedAsync(_fan.UserId!.Value, locked: true);
+        await log.WaitUntilAsync(l => l.Resyncs == 1, "the locked account's panel was told to re-read");
+        await App.CreateAlbumAsync(_editor, _artist, "After the lock");
         await circuit.SyncAsync();
 
-        Assert.Null(circuit.Hub.UserId);
         Assert.Empty(log.Changes);
     }
 
     [Fact]
-    public async Task DeletingTheUserStopsDelivery()
+    public async Task AnOverflowingQueueCatchesUpFromTheLogWithoutAskingToReread()
     {
         await using var circuit = Open(_fan);
-        var (log, _) = await circuit.SubscribeToNotificationsAsync();
-
-        await App.As<UserAdminService>(_admin).DeleteAsync(_fan.UserId!.Value);
-        await log.WaitUntilAsync(l => l.Resyncs >= 1, "the subscriber was told to resync");
-        log.Clear();
-        App.Bus.Publish([new ChangeEvent(ChangeOperation.Created, EntityKind.Notification, Guid.CreateVersion7(), null, _fan.UserId)]);
-        await circuit.SyncAsync();
-
-        Assert.Null(circuit.Hub.UserId);
-        Assert.Empty(log.Changes);
-    }
-
-    [Fact]
-    public async Task AnotherUsersAccountChangeDoesNotStopDelivery()
-    {
-        await using var circuit = Open(_fan);
-        var (log, _) = await circuit.SubscribeToNotificationsAsync();
-
-        await App.As<UserAdminService>(_admin).SetLockedAsync(_otherFan.UserId!.Value, true);
-        var album = await App.CreateAlbumAsync(_admin, _artist, "Live");
-
-        await log.WaitUntilAsync(l => Notifications(l).Count == 1, "the notification arrived");
-        Assert.Equal((_fan.UserId, 0), (circuit.Hub.UserId, log.Resyncs));
-        Assert.Equal([(album, _fan.UserId)], Notifications(log));
-    }
-
-    [Fact]
-    public async Task ARequestedResyncReachesEverySubscriber()
-    {
-        await using var circuit = Open(_fan);
-        var (notifications, _) = await circuit.SubscribeToNotificationsAsync();
-        var (catalog, _) = await circuit.SubscribeToCatalogAsync(c => c.ArtistId == _artist);
-
-        circuit.Hub.RequestResync();
-
-        await notifications.WaitUntilAsync(l => l.Resyncs == 1, "the notification subscriber resynced");
-        await catalog.WaitUntilAsync(l => l.Resyncs == 1, "the catalog subscriber resynced");
-        Assert.Empty(notifications.Changes);
-    }
-
-    [Fact]
-    public async Task ASlowSubscriberMakesTheHubDropEventsAndResyncInsteadOfGrowing()
-    {
-        await using var circuit = Open(_fan);
-        var release = new TaskCompletionSource();
-        var log = new DeliveryLog();
-        var entered = 0;
-        await circuit.Hub.SubscribeToNotificationsAsync(async delivery =>
+        var gate = new TaskCompletionSource();
+        var received = new List<HubDelivery>();
+        circuit.Hub.Subscribe(Topic.Artist(_artist), async delivery =>
         {
-            Interlocked.Exchange(ref entered, 1);
-            await release.Task;
-            await log.OnDelivery(delivery);
+            await gate.Task;
+            lock (received)
+            {
+                received.Add(delivery);
+            }
         });
-        Notify(1);
-        await Eventually.TrueAsync(() => Volatile.Read(ref entered) == 1, "the subscriber is busy");
 
-        Notify(NotificationHub.QueueCapacity + 10);
-        await Eventually.TrueAsync(() => circuit.Hub.DroppedEvents >= 10, "the hub dropped the overflow");
-        release.SetResult();
+        var renames = NotificationHub.QueueCapacity + 50;
+        for (var i = 0; i < renames; i++)
+        {
+            await App.As<ArtistService>(_admin).UpdateAsync(_artist, new ArtistInput { Name = $"Name {i}" });
+            if (i == 0)
+            {
+                await App.DeliverAsync();
+                await Task.Delay(100); // the pump is now held inside the first delivery
+            }
+        }
 
-        await log.WaitUntilAsync(l => l.Resyncs >= 1, "the subscriber was told to resync");
+        await App.DeliverAsync();
+        await Eventually.TrueAsync(() => circuit.Hub.DroppedEvents > 0, "the hub's queue overflowed");
+        gate.SetResult();
+
+        await Eventually.TrueAsync(
+            () => { lock (received) { return received.SelectMany(d => d.Changes).Count(c => c.Entity == EntityKind.Artist) >= renames; } },
+            "every rename arrived, replayed or live");
+        List<ChangeEvent> changes;
+        lock (received)
+        {
+            Assert.DoesNotContain(received, d => d.Resync);
+            changes = received.SelectMany(d => d.Changes).Where(c => c.Entity == EntityKind.Artist).ToList();
+        }
+
+        Assert.Equal(changes.Select(c => c.Sequence).Order().Distinct(), changes.Select(c => c.Sequence));
     }
 
-    private void Notify(int count)
+    [Fact]
+    public async Task AReconnectReplaysWhatWasMissedWhileTheLogStillHoldsIt()
     {
-        for (var i = 0; i < count; i++)
+        await using var circuit = Open(_fan);
+        var (log, _) = circuit.Subscribe(Topic.Artist(_artist));
+        var handler = new NotificationCircuitHandler(circuit.Hub);
+        await App.Follower.StopAsync(CancellationToken.None);
+
+        await RenameAsync(_artist, "Missed once");
+        await RenameAsync(_artist, "Missed twice");
+        await handler.OnConnectionDownAsync(null!, CancellationToken.None);
+        await handler.OnConnectionUpAsync(null!, CancellationToken.None);
+
+        await log.WaitUntilAsync(l => l.Changes.Count == 2, "both missed renames were replayed");
+        Assert.Equal(0, log.Resyncs);
+    }
+
+    [Fact]
+    public async Task AReconnectAfterTheMissedChangesWerePrunedAsksToReread()
+    {
+        await using var circuit = Open(_fan);
+        var (log, _) = circuit.Subscribe(Topic.Artist(_artist));
+        var handler = new NotificationCircuitHandler(circuit.Hub);
+        await App.Follower.StopAsync(CancellationToken.None);
+
+        await RenameAsync(_artist, "Missed and pruned");
+        await using (var db = await App.OpenDbAsync())
         {
-            App.Bus.Publish([new ChangeEvent(ChangeOperation.Created, EntityKind.Notification, Guid.CreateVersion7(), null, _fan.UserId)]);
+            await db.ChangeLog.ExecuteDeleteAsync();
         }
+
+        await handler.OnConnectionDownAsync(null!, CancellationToken.None);
+        await handler.OnConnectionUpAsync(null!, CancellationToken.None);
+
+        await log.WaitUntilAsync(l => l.Resyncs == 1, "the subscriber was asked to re-read");
+        Assert.Empty(log.Changes);
+    }
+
+    [Fact]
+    public async Task AConnectionThatNeverDroppedDoesNotCatchUp()
+    {
+        await using var circuit = Open(_fan);
+        var (log, _) = circuit.Subscribe(Topic.Artist(_artist));
+        var handler = new NotificationCircuitHandler(circuit.Hub);
+
+        await handler.OnConnectionUpAsync(null!, CancellationToken.None);
+        await RenameAsync(_artist, "Live");
+        await circuit.SyncAsync();
+
+        Assert.Single(log.Changes);
+        Assert.Equal(0, log.Resyncs);
     }
 }

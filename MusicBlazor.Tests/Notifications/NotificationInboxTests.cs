@@ -46,8 +46,8 @@ public sealed class NotificationInboxTests : DatabaseTest
     {
         await App.As<NotificationInbox>(_otherFan).DismissAsync(_newer);
 
-        var mine = await App.As<NotificationInbox>(_fan).ListMineAsync();
-        var theirs = await App.As<NotificationInbox>(_otherFan).ListMineAsync();
+        var mine = (await App.As<NotificationInbox>(_fan).ListMineAsync()).Value;
+        var theirs = (await App.As<NotificationInbox>(_otherFan).ListMineAsync()).Value;
 
         Assert.Equal([_newer, _older], mine.Select(n => n.AlbumId));
         Assert.Equal(("Newer", 1990, _artist, "Nina"), (mine[0].AlbumName, mine[0].YearReleased, mine[0].ArtistId, mine[0].ArtistName));
@@ -56,7 +56,7 @@ public sealed class NotificationInboxTests : DatabaseTest
 
     [Fact]
     public async Task AnonymousVisitorsHaveNoNotifications() =>
-        Assert.Empty(await App.As<NotificationInbox>(Actor.Anonymous).ListMineAsync());
+        Assert.Empty((await App.As<NotificationInbox>(Actor.Anonymous).ListMineAsync()).Value);
 
     [Fact]
     public async Task DismissingRemovesOnlyMyNotificationForThatAlbum()
@@ -109,6 +109,7 @@ public sealed class NotificationInboxTests : DatabaseTest
         await Assert.ThrowsAsync<ForbiddenException>(() => App.As<NotificationInbox>(actor).DeleteAsync(_fan.UserId!.Value, _older));
 
         Assert.Equal(before, DatabaseSnapshot.Take(App));
+        await App.DeliverAsync();
         Assert.Empty(App.Published.Batches);
     }
 

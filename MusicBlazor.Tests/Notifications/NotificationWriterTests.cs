@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Notifications;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Tests.Infrastructure;
 
 namespace MusicBlazor.Tests.Notifications;
@@ -40,22 +40,44 @@ public sealed class NotificationWriterTests : DatabaseTest
     private List<Guid> Ids(params Actor[] actors) => actors.Select(a => a.UserId!.Value).Order().ToList();
 
     [Fact]
-    public async Task WritesOneRowPerFollowerExceptTheCreatorInOneStatement()
+    public async Task WritesOneRowPerFollowerExceptTheCreatorInOneInsertAndLogsTheAlbumOnce()
     {
         await using var db = await App.OpenDbAsync(_editor);
         var album = new Album { ArtistId = _artist, Name = "Live", YearReleased = 2000 };
         db.Albums.Add(album);
         await db.SaveChangesAsync();
+        var head = await App.LogHeadAsync();
 
         int written;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         using (var commands = App.Commands.Start())
         {
             written = await NotificationWriter.WriteForNewAlbumAsync(db, album, album.CreatedAt);
-            Assert.Equal(1, commands.Count);
+            Assert.Single(commands.Commands, sql => sql.Contains("INSERT INTO \"Notifications\""));
+            await transaction.CommitAsync();
         }
 
         Assert.Equal(2, written);
         Assert.Equal(Ids(_fan, _otherFan), await RecipientsAsync(album.Id));
+        var logged = Assert.Single(await App.LoggedAfterAsync(head));
+        Assert.True(logged.IsNotificationsCreatedForAlbum);
+        Assert.Equal((album.Id, _artist, _editor.UserId), (logged.Id, logged.ArtistId!.Value, logged.ActorId));
+    }
+
+    [Fact]
+    public async Task WithoutATransactionEachNotificationIsLoggedByTheTrigger()
+    {
+        await using var db = await App.OpenDbAsync(_editor);
+        var album = new Album { ArtistId = _artist, Name = "Live", YearReleased = 2000 };
+        db.Albums.Add(album);
+        await db.SaveChangesAsync();
+        var head = await App.LogHeadAsync();
+
+        await NotificationWriter.WriteForNewAlbumAsync(db, album, album.CreatedAt);
+
+        var logged = await App.LoggedAfterAsync(head);
+        Assert.Equal(Ids(_fan, _otherFan), logged.Select(e => e.UserId!.Value).Order());
+        Assert.All(logged, e => Assert.Equal((ChangeOperation.Created, EntityKind.Notification, album.Id), (e.Operation, e.Entity, e.Id)));
     }
 
     [Fact]
@@ -92,25 +114,30 @@ public sealed class NotificationWriterTests : DatabaseTest
         App.Published.Probe = () => (DatabaseSnapshot.Count(App, "Albums"), DatabaseSnapshot.Count(App, "Notifications"));
 
         var album = await App.CreateAlbumAsync(_editor, _artist, "Live");
+        await App.DeliverAsync();
 
         var batch = Assert.Single(App.Published.Batches);
         Assert.Equal((1L, 2L), batch.Probed);
         Assert.Contains(batch.Changes, c => c is { Entity: EntityKind.Album, Operation: ChangeOperation.Created } && c.Id == album);
-        Assert.Equal(
-            [ChangeEvent.NotificationsCreatedFor(album, _editor.UserId)],
-            batch.Changes.Where(c => c.Entity == EntityKind.Notification));
+        var notifications = Assert.Single(batch.Changes, c => c.Entity == EntityKind.Notification);
+        Assert.True(notifications.IsNotificationsCreatedForAlbum);
+        Assert.Equal((album, _editor.UserId), (notifications.Id, notifications.ActorId));
+        Assert.Equal(batch.Changes.Select(c => c.Sequence).Order(), batch.Changes.Select(c => c.Sequence));
     }
 
     [Fact]
     public async Task AFailedAlbumCreateWritesAndPublishesNoNotifications()
     {
         await App.CreateAlbumAsync(_editor, _artist, "Live");
+        await App.DeliverAsync();
         App.Published.Clear();
         var before = DatabaseSnapshot.Take(App);
 
         await Assert.ThrowsAsync<MusicBlazor.Common.ValidationFailedException>(() => App.CreateAlbumAsync(_editor, _artist, "Live"));
+        await App.DeliverAsync();
 
         Assert.Equal(before, DatabaseSnapshot.Take(App));
+        await App.DeliverAsync();
         Assert.Empty(App.Published.Batches);
     }
 
@@ -119,6 +146,7 @@ public sealed class NotificationWriterTests : DatabaseTest
     {
         var doomed = await App.CreateAlbumAsync(_editor, _artist, "Doomed");
         var kept = await App.CreateAlbumAsync(_editor, _artist, "Kept");
+        await App.DeliverAsync();
         App.Published.Clear();
 
         await using (var db = await App.OpenDbAsync(_admin))
@@ -126,10 +154,12 @@ public sealed class NotificationWriterTests : DatabaseTest
             Assert.Equal(2, await NotificationWriter.DeleteForAlbumsAsync(db, [doomed]));
         }
 
+        await App.DeliverAsync();
+
         Assert.Empty(await RecipientsAsync(doomed));
         Assert.Equal(Ids(_fan, _otherFan), await RecipientsAsync(kept));
         Assert.Equal(
             Ids(_fan, _otherFan),
-            App.Published.Events.Where(e => e.Operation == ChangeOperation.Deleted && e.Id == doomed).Select(e => e.RecipientUserId!.Value).Order());
+            App.Published.Events.Where(e => e.Operation == ChangeOperation.Deleted && e.Id == doomed).Select(e => e.UserId!.Value).Order());
     }
 }

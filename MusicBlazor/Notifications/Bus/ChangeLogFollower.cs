@@ -16,6 +16,7 @@ public sealed class ChangeLogFollower(
 {
     public const int BatchSize = 500;
 
+    private readonly SemaphoreSlim _reading = new(1, 1);
     private long _position;
 
     /// <summary>The last sequence published.</summary>
@@ -48,20 +49,29 @@ public sealed class ChangeLogFollower(
     /// <summary>Publishes everything committed after <see cref="Position"/>.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        while (true)
+        // One reader at a time, or two could publish the same range.
+        await _reading.WaitAsync(cancellationToken);
+        try
         {
-            var batch = await log.ReadAfterAsync(Position, BatchSize, cancellationToken);
-            if (batch.Count == 0)
+            while (true)
             {
-                return;
-            }
+                var batch = await log.ReadAfterAsync(Position, BatchSize, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
 
-            publisher.Publish(batch);
-            Interlocked.Exchange(ref _position, batch[^1].Sequence);
-            if (batch.Count < BatchSize)
-            {
-                return;
+                publisher.Publish(batch);
+                Interlocked.Exchange(ref _position, batch[^1].Sequence);
+                if (batch.Count < BatchSize)
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            _reading.Release();
         }
     }
 }
