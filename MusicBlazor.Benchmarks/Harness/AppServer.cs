@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MusicBlazor.Data;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.TestSupport.Hosting;
 
 namespace MusicBlazor.Benchmarks.Harness;
@@ -15,7 +17,9 @@ internal sealed class AppServer() : KestrelAppServer("musicblazor-bench")
 
     protected override void AddTestServices(IServiceCollection services)
     {
-        services.AddSingleton<CommitClock>(provider => new CommitClock(provider.GetRequiredService<ChangeBus>()));
+        var commit = new CommitStamp();
+        services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commit), ServiceLifetime.Singleton);
+        services.AddSingleton<CommitClock>(provider => new CommitClock(provider.GetRequiredService<ChangeBus>(), commit));
         services.Replace(ServiceDescriptor.Singleton<IChangePublisher>(provider => provider.GetRequiredService<CommitClock>()));
     }
 }

@@ -8,7 +8,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Data;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.TestSupport.Authentication;
 using MusicBlazor.TestSupport.Data;
 
@@ -68,13 +68,16 @@ internal sealed class BenchHost : IAsyncDisposable
 
         // Observers only; every service the scenarios exercise is the app's own registration.
         var commands = new CommandCounter();
-        services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commands), ServiceLifetime.Singleton);
-        services.AddSingleton<PublishClock>(provider => new PublishClock(provider.GetRequiredService<ChangeBus>(), commands));
+        var commit = new CommitStamp(commands);
+        services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commands, commit), ServiceLifetime.Singleton);
+        services.AddSingleton<PublishClock>(provider => new PublishClock(provider.GetRequiredService<ChangeBus>(), commands, commit));
         services.Replace(ServiceDescriptor.Singleton<IChangePublisher>(provider => provider.GetRequiredService<PublishClock>()));
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, TestAuthenticationStateProvider>());
 
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();
+        // The one hosted service the scenarios need: it follows the change log into the bus.
+        await host.Services.GetRequiredService<ChangeLogFollower>().StartAsync(CancellationToken.None);
         return new BenchHost(host, folder, connectionString, commands);
     }
 

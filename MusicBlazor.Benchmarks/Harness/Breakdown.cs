@@ -22,7 +22,7 @@ internal static class Breakdown
         }
 
         var end = Stopwatch.GetTimestamp();
-        var publish = host.PublishClock.LastPublishTimestamp;
+        var publish = host.PublishClock.LastCommitTimestamp;
         var lines = new List<string>();
         var cursor = start;
         foreach (var span in trace)

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Benchmarks.Harness;
 
 /// <summary>
 /// A wall-clock <see cref="PublishClock"/> for a running app: registered as its <see cref="IChangePublisher"/> in
-/// front of the real <see cref="ChangeBus"/>, it stamps (in <see cref="WallClock"/> Unix milliseconds) the moment
-/// the app's <see cref="CommitGate"/> releases a created album, i.e. right after its transaction committed, and the
-/// moment the bus finished routing that batch to the circuits. Changes are forwarded unchanged.
+/// front of the real <see cref="ChangeBus"/>, it notes (in <see cref="WallClock"/> Unix milliseconds) when a created
+/// album's transaction committed (<see cref="CommitStamp"/>; albums are created one at a time), and the moment the
+/// bus finished routing that batch to the circuits. Changes are forwarded unchanged.
 /// </summary>
 internal sealed class CommitClock : IChangePublisher
 {
@@ -16,15 +16,18 @@ internal sealed class CommitClock : IChangePublisher
     private readonly ConcurrentDictionary<Guid, double> _committed = new();
     private readonly ConcurrentDictionary<Guid, double> _routed = new();
 
-    public CommitClock(ChangeBus bus)
+    private readonly CommitStamp _commit;
+
+    public CommitClock(ChangeBus bus, CommitStamp commit)
     {
         _bus = bus;
-        _bus.BatchDispatched += batch => Stamp(_routed, batch);
+        _commit = commit;
+        _bus.BatchDispatched += batch => Stamp(_routed, batch, WallClock.UnixMs());
     }
 
     public void Publish(IReadOnlyList<ChangeEvent> changes)
     {
-        Stamp(_committed, changes);
+        Stamp(_committed, changes, _commit.Last.UnixMs);
         _bus.Publish(changes);
     }
 
@@ -34,9 +37,8 @@ internal sealed class CommitClock : IChangePublisher
     /// <summary>When the bus had routed the album's batch (recipients expanded, offered to every hub), Unix ms.</summary>
     public double RoutedAt(Guid albumId) => _routed.TryGetValue(albumId, out var at) ? at : double.NaN;
 
-    private static void Stamp(ConcurrentDictionary<Guid, double> stamps, IReadOnlyList<ChangeEvent> changes)
+    private static void Stamp(ConcurrentDictionary<Guid, double> stamps, IReadOnlyList<ChangeEvent> changes, double now)
     {
-        var now = WallClock.UnixMs();
         foreach (var change in changes)
         {
             if (change is { Entity: EntityKind.Album, Operation: ChangeOperation.Created })

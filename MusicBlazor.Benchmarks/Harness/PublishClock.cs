@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using MusicBlazor.Notifications.Bus;
-using MusicBlazor.Notifications.Changes;
+using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.TestSupport.Data;
 
 namespace MusicBlazor.Benchmarks.Harness;
 
 /// <summary>
-/// Stands between the app's <see cref="CommitGate"/> and the real <see cref="ChangeBus"/> (registered as the
-/// app's <see cref="IChangePublisher"/>): stamps the moment the gate releases committed changes, which is
-/// immediately after the transaction committed, then forwards them unchanged. It also tells when the bus has
-/// routed everything published so far, so a scenario can wait for the bus to be idle between repetitions.
+/// Stands between the app's change log follower and the real <see cref="ChangeBus"/> (registered as the app's
+/// <see cref="IChangePublisher"/>): notes, when changes are published, the commit they came from
+/// (<see cref="CommitStamp"/>), then forwards them unchanged. It also tells when the bus has routed everything
+/// published so far, so a scenario can wait for the bus to be idle between repetitions.
 /// </summary>
 internal sealed class PublishClock : IChangePublisher
 {
@@ -18,25 +18,27 @@ internal sealed class PublishClock : IChangePublisher
     private long _publishedBatches;
     private long _dispatchedBatches;
 
-    public PublishClock(ChangeBus bus, CommandCounter commands)
+    private readonly CommitStamp _commit;
+
+    public PublishClock(ChangeBus bus, CommandCounter commands, CommitStamp commit)
     {
         _bus = bus;
         _commands = commands;
+        _commit = commit;
         _bus.BatchDispatched += _ => Interlocked.Increment(ref _dispatchedBatches);
     }
 
-    /// <summary>Stopwatch timestamp of the last publish (the commit moment).</summary>
-    public long LastPublishTimestamp { get; private set; }
+    /// <summary>Stopwatch timestamp of the commit whose changes were published last.</summary>
+    public long LastCommitTimestamp { get; private set; }
 
-    /// <summary>How many database commands had been executed at that moment.</summary>
-    public long CommandsAtLastPublish { get; private set; }
+    /// <summary>How many database commands had been executed at that commit.</summary>
+    public long CommandsAtLastCommit { get; private set; }
 
     public int LastBatchSize { get; private set; }
 
     public void Publish(IReadOnlyList<ChangeEvent> changes)
     {
-        LastPublishTimestamp = Stopwatch.GetTimestamp();
-        CommandsAtLastPublish = _commands.Count;
+        (LastCommitTimestamp, _, CommandsAtLastCommit) = _commit.Last;
         LastBatchSize = changes.Count;
         if (changes.Count > 0)
         {

@@ -10,8 +10,8 @@ namespace MusicBlazor.Benchmarks.Scenarios;
 /// <summary>
 /// 5. The real app on Kestrel and a follower's artist page open in 5 Chromium tabs (one browser context, logged in
 /// once through the log-in page, each tab in a window of its own, the notifications panel open in every tab). An editor creates albums one by one
-/// through the app's AlbumService; latency runs from the commit (the app's CommitGate handing the committed changes
-/// to the publisher) to the notification item appearing in each tab, stamped in the page by a MutationObserver.
+/// through the app's AlbumService; latency runs from the commit (a transaction interceptor's TransactionCommitted,
+/// Harness/CommitStamp.cs) to the notification item appearing in each tab, stamped in the page by a MutationObserver.
 /// Both stamps read the machine's wall clock; their agreement is measured.
 /// </summary>
 internal sealed class InBrowser : IScenario
@@ -226,8 +226,8 @@ internal sealed class InBrowser : IScenario
         row.Details["samplesMs"] = latencies;
         row.Targets.Add(TargetCheck.AtMost("Browser: p95 <= 150 ms from commit to visible", "p95 ms", Math.Round(summary.P95, 2), 150));
         row.Notes.Add($"Latency = the moment a MutationObserver in the page saw the notification item (right after the render batch was applied "
-            + "to the DOM; `performance.timeOrigin + performance.now()`) − the commit (wall clock where the app's CommitGate hands the committed "
-            + $"album to IChangePublisher, a stamping pass-through in front of the real ChangeBus). Same machine clock on both sides: server and "
+            + "to the DOM; `performance.timeOrigin + performance.now()`) − the commit (wall clock at the album transaction's TransactionCommitted, "
+            + $"stamped by a transaction interceptor on the app's options; it includes the change log follower's read). Same machine clock on both sides: server and "
             + $"page readings taken around a round trip agreed within {Report.Ms(offsetBound)} ms (before and after the run). 'Next frame' is when "
             + "the following requestAnimationFrame ran, i.e. just before that frame was painted.");
         row.Notes.Add($"The real app (WebApplicationFactory, Kestrel, SQLite file, Development) and the editor's AlbumService calls run in the "
