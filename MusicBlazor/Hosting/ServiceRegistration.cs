@@ -54,6 +54,7 @@ public static class ServiceRegistration
         // The change log: written by triggers, read forward from a position, pruned by age.
         builder.Services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
         builder.Services.AddSingleton<ChangeLogReader>();
+        builder.Services.AddSingleton<CommitWatch>();
         builder.Services.AddSingleton<ChangeLogRetention>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ChangeLogRetention>());
     }

@@ -12,17 +12,19 @@ public sealed class ChangeLogSignal
 
     public void Ring() => _rings.Writer.TryWrite(true);
 
-    /// <summary>Waits for a ring or the timeout, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for a ring or the timeout, whichever comes first; true when it rang.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
         try
         {
             await _rings.Reader.ReadAsync(timer.Token);
+            return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return false;
         }
     }
 }

@@ -5,13 +5,15 @@ namespace MusicBlazor.Notifications.Bus;
 
 /// <summary>
 /// Follows the change log from the position it started at and publishes every committed change, in sequence order,
-/// to the bus. It wakes when the app commits (<see cref="ChangeLogSignal"/>) and otherwise polls the log's next
-/// range every <see cref="ChangeLogOptions.PollInterval"/>, which is how writes from other programs arrive. It reads
+/// to the bus. It wakes when the app commits (<see cref="ChangeLogSignal"/>) and otherwise asks SQLite every
+/// <see cref="ChangeLogOptions.PollInterval"/> whether anyone committed (<see cref="CommitWatch"/>, one pragma),
+/// which is how writes from other programs arrive; only then does it read the log's next range. It reads
 /// only committed rows, so nothing a rollback removed can ever be published. SQLite commits one writer at a time, so
 /// sequences become visible in order and reading "after my position" never skips one.
 /// </summary>
 public sealed class ChangeLogFollower(
-    ChangeLogReader log, ChangeLogSignal signal, IChangePublisher publisher, IOptions<ChangeLogOptions> options, ILogger<ChangeLogFollower> logger)
+    ChangeLogReader log, ChangeLogSignal signal, CommitWatch commits, IChangePublisher publisher, IOptions<ChangeLogOptions> options,
+    ILogger<ChangeLogFollower> logger)
     : BackgroundService
 {
     public const int BatchSize = 500;
@@ -31,18 +33,23 @@ public sealed class ChangeLogFollower(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var rang = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await CatchUpAsync(stoppingToken);
+                // Asked after a ring too (no short-circuit), so the next poll does not read again for the same commit.
+                if (rang | await commits.CommittedSinceLastAskedAsync(stoppingToken))
+                {
+                    await CatchUpAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Reading the change log after {Position} failed; trying again", Position);
             }
 
-            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            rang = await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
     }
 
