@@ -10,8 +10,8 @@ namespace MusicBlazor.Benchmarks.Scenarios;
 
 /// <summary>
 /// 2. S signed-in circuits, each a real DI scope with its own NotificationHub subscribed to notifications, all
-/// following the artist. An editor creates an album; latency runs from the commit (the moment the app's commit
-/// gate hands the committed changes to the publisher) to each subscriber's callback. The callback then does what
+/// following the artist. An editor creates an album; latency runs from the commit (TransactionCommitted, through
+/// the change log and its follower) to each subscriber's callback. The callback then does what
 /// the app's notifications panel does with a new-album event (AlbumSummaryCache lookup, minus rendering), and the
 /// database commands executed from the commit until every callback finished are counted.
 /// </summary>
@@ -37,6 +37,7 @@ internal sealed class LiveDelivery : IScenario
             }
         }
 
+        await host.CatchUpAsync();
         await host.CheckpointAsync();
         await using var writer = host.OpenCircuit(editor, Roles.Editor);
         var albums = writer.Get<AlbumService>();
@@ -116,6 +117,8 @@ internal sealed class LiveDelivery : IScenario
                 {
                     await Seeder.DeleteAlbumAsync(connection, albumId, artist);
                 }
+
+                await host.CatchUpAsync();
 
                 if (rep < warmup)
                 {

@@ -14,5 +14,6 @@ internal static class ScenarioList
         new Browsing(),
         new InBrowser(),
         new FirstVisit(),
+        new PerRecordRouting(),
     ];
 }
