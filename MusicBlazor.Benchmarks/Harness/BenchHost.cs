@@ -89,10 +89,10 @@ internal sealed class BenchHost : IAsyncDisposable
         return new Circuit(scope, userId);
     }
 
-    /// <summary>A raw connection with the app's connection string and per-connection pragmas.</summary>
-    public async Task<SqliteConnection> OpenRawAsync()
+    /// <summary>A raw connection with the app's connection string (or another file's) and per-connection pragmas.</summary>
+    public async Task<SqliteConnection> OpenRawAsync(string? connectionString = null)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(connectionString ?? ConnectionString);
         await connection.OpenAsync();
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous = NORMAL;";
@@ -108,6 +108,40 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         await Services.GetRequiredService<ChangeLogFollower>().CatchUpAsync();
         await PublishClock.WaitForBusIdleAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// A copy of the database as it is now, without the change log's triggers: where a floor measures what SQLite
+    /// alone costs for the same rows. Returns its connection string.
+    /// </summary>
+    public async Task<string> CopyWithoutChangeLogAsync()
+    {
+        var path = Path.Combine(_folder, "floor.db");
+        await using (var connection = await OpenRawAsync())
+        {
+            await Sql.ExecuteAsync(connection, $"VACUUM INTO '{path}';");
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        await using var copy = await OpenRawAsync(connectionString);
+        await Sql.ExecuteAsync(copy, "PRAGMA journal_mode = WAL;");
+        var triggers = new List<string>();
+        await using (var list = copy.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ChangeLog_%';";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                triggers.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var trigger in triggers)
+        {
+            await Sql.ExecuteAsync(copy, $"DROP TRIGGER \"{trigger}\";");
+        }
+
+        return connectionString;
     }
 
     public async Task CheckpointAsync()
