@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Components.Account;
@@ -80,6 +82,7 @@ public static class ServiceRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, DueSecurityStampValidation>();
         services.AddAuthorization(options => options.AddCatalogPolicies());
 
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -5,12 +5,22 @@ namespace MusicBlazor.Components.Layout.Theme;
 /// <summary>MusicBlazor's look: a dark top bar and a violet accent, in a light and a dark palette.</summary>
 public static class AppTheme
 {
+    /// <summary>On the document element while the dark palette applies (see App.razor).</summary>
+    public const string DarkClass = "mb-dark";
+
     // A system font stack: no font is fetched from another origin, and every script in the demo data has glyphs.
     private static readonly string[] FontFamily =
         ["system-ui", "-apple-system", "Segoe UI", "Noto Sans", "Noto Sans CJK JP", "Helvetica", "Arial", "sans-serif"];
 
-    public static MudTheme Theme { get; } = new()
+    /// <summary>The theme, its CSS custom properties drawn on <c>:root</c>.</summary>
+    public static MudTheme Theme { get; } = Create(":root");
+
+    /// <summary>The same theme with its custom properties drawn on <c>:root.mb-dark</c>: the dark palette's scope.</summary>
+    public static MudTheme DarkScoped { get; } = Create($":root.{DarkClass}");
+
+    private static MudTheme Create(string scope) => new()
     {
+        PseudoCss = new PseudoCss { Scope = scope },
         PaletteLight = new PaletteLight
         {
             Primary = "#5b3cc4",
