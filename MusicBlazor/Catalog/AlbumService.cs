@@ -27,7 +27,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         Apply(input, album);
         db.Albums.Add(album);
 
-        // The album, its followers' notifications and the artist's figures commit (and publish) together.
+        // The album, its followers' notifications and the artist's figures commit (and reach the change log) together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SaveAsync(db, input, cancellationToken);
         await NotificationWriter.WriteForNewAlbumAsync(db, album, album.CreatedAt, cancellationToken);
