@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MusicBlazor.Data.ChangeLog;
 
@@ -9,10 +10,25 @@ namespace MusicBlazor.Data.ChangeLog;
 /// </summary>
 public static class ChangeLogPosition
 {
-    public static async Task<long> ReadAsync(MusicDbContext db, CancellationToken cancellationToken = default) =>
-        await db.Database.SqlQueryRaw<long>("""
-            SELECT coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'ChangeLog'), 0) AS "Value"
-            """).SingleAsync(cancellationToken);
+    /// <summary>The highest sequence ever assigned: <c>sqlite_sequence</c> keeps it even when the log is empty.</summary>
+    public const string Sql = """SELECT coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'ChangeLog'), 0)""";
+
+    /// <summary>One plain command on the context's connection (and transaction, if any): it sits on every live read.</summary>
+    public static async Task<long> ReadAsync(MusicDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Sql;
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="read"/> and reads the log's position in one snapshot: a deferred SQLite transaction, whose
