@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using System.Data.Common;
 
 namespace MusicBlazor.Data.ChangeLog;
 
@@ -13,21 +13,26 @@ public static class ChangeLogPosition
     /// <summary>The highest sequence ever assigned: <c>sqlite_sequence</c> keeps it even when the log is empty.</summary>
     public const string Sql = """SELECT coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'ChangeLog'), 0)""";
 
-    /// <summary>One plain command on the context's connection (and transaction, if any): it sits on every live read.</summary>
     public static async Task<long> ReadAsync(MusicDbContext db, CancellationToken cancellationToken = default)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = Sql;
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            return await ReadAsync(db.Database.GetDbConnection(), null, cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>One plain command on an open connection, in <paramref name="transaction"/>: it sits on every live read.</summary>
+    private static async Task<long> ReadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -41,9 +46,10 @@ public static class ChangeLogPosition
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await using var snapshot = connection.BeginTransaction(deferred: true);
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
-            var position = await ReadAsync(db, cancellationToken);
+            var position = await ReadAsync(connection, snapshot, cancellationToken);
             var value = await read(db);
             await snapshot.CommitAsync(cancellationToken);
             return new Positioned<T>(value, position);
