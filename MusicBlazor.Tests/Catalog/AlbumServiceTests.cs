@@ -171,6 +171,32 @@ public sealed class AlbumServiceTests : DatabaseTest
     }
 
     [Fact]
+    public async Task ACraftedFloodOfTracksIsRefusedAndNothingIsWritten()
+    {
+        var input = CatalogSeed.AlbumInput("Flood", 2000);
+        input.Tracks = Enumerable.Range(1, 500).Select(i => new TrackInput { Name = $"T{i}", Duration = "9999:59" }).ToList();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => App.As<AlbumService>(_editor).CreateAsync(_artist, input));
+
+        Assert.Equal("An album can have at most 100 tracks", Assert.Single(error.Errors).Message);
+        await using var db = await App.OpenDbAsync();
+        Assert.False(await db.Albums.AnyAsync());
+    }
+
+    [Fact]
+    public async Task ATrackLongerThan99_59IsRefusedOnUpdate()
+    {
+        var id = await App.CreateAlbumAsync(_editor, _artist, "Album", 2000, ("A", "99:59"));
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => App.As<AlbumService>(_editor).UpdateAsync(id, CatalogSeed.AlbumInput("Album", 2000, ("A", "9999:59"))));
+
+        Assert.Equal("Track 1 duration must be between 0:01 and 99:59", Assert.Single(error.Errors).Message);
+        await using var db = await App.OpenDbAsync();
+        Assert.Equal(5999, (await db.Tracks.SingleAsync(t => t.AlbumId == id)).DurationSeconds);
+    }
+
+    [Fact]
     public async Task DeletingAnAlbumDeletesItsTracksAndNotificationsAndRefreshesTheArtist()
     {
         var fan = await App.CreateUserAsync();

@@ -268,4 +268,26 @@ public sealed class ArtistQueriesTests : DatabaseTest
     [Fact]
     public async Task DetailsOfAMissingArtistAreNull() =>
         Assert.Null(await App.As<ArtistQueries>(Actor.Anonymous).GetAsync(Guid.CreateVersion7()));
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(ArtistListRequest.MaxPage + 1)]
+    [InlineData(int.MinValue)]
+    public async Task APageOutOfRangeIsClampedNotACrash(int page)
+    {
+        await App.CreateArtistAsync(_admin, "Nina");
+
+        var result = await ListAsync(page: page);
+
+        Assert.Equal(page < 1 ? 1 : ArtistListRequest.MaxPage, result.Page);
+    }
+
+    [Fact]
+    public async Task AnUnknownSortIsTheDefaultOrder()
+    {
+        await App.CreateArtistAsync(_admin, "Old");
+        await CreateArtistLaterAsync("New");
+
+        Assert.Equal(["New", "Old"], Names(await ListAsync(sort: (ArtistSort)99)));
+    }
 }

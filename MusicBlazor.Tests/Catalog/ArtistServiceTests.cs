@@ -71,6 +71,20 @@ public sealed class ArtistServiceTests : DatabaseTest
     }
 
     [Fact]
+    public async Task AnOverlongNameIsRefusedAsTooLongNotAsMissing()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        var id = await App.CreateArtistAsync(admin, "Nina");
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => App.As<ArtistService>(admin).UpdateAsync(id, new ArtistInput { Name = new string('n', 30_000) }));
+
+        Assert.Equal("Name must be at most 200 characters", Assert.Single(error.Errors).Message);
+        await using var db = await App.OpenDbAsync();
+        Assert.Equal("Nina", (await db.Artists.SingleAsync(a => a.Id == id)).Name);
+    }
+
+    [Fact]
     public async Task UpdatingAMissingArtistIsNotFound()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);

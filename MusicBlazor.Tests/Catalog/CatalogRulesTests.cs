@@ -23,21 +23,23 @@ public sealed class CatalogRulesTests
     public void AValidAlbumHasNoErrors() => Assert.Empty(CatalogRules.Validate(ValidAlbum(), _clock));
 
     [Theory]
-    [InlineData(1950)]
+    [InlineData(1949)]
     [InlineData(1925)]
     [InlineData(2028)]
     [InlineData(null)]
-    public void YearOutsideAfter1950ToNextYearIsRefused(int? year)
+    public void YearOutside1950ToNextYearIsRefused(int? year)
     {
         var error = Single(Validate(a => a.YearReleased = year), nameof(AlbumInput.YearReleased));
-        Assert.Contains("must be between 1950 and next year", error.Message);
+        Assert.Equal("Year released must be between 1950 and next year", error.Message);
     }
 
+    // The message says "between 1950 and next year": both ends are included.
     [Theory]
+    [InlineData(1950)]
     [InlineData(1951)]
     [InlineData(2026)]
     [InlineData(2027)]
-    public void YearAfter1950UpToNextYearIsAccepted(int year) => Assert.Empty(Validate(a => a.YearReleased = year));
+    public void Year1950UpToNextYearIsAccepted(int year) => Assert.Empty(Validate(a => a.YearReleased = year));
 
     [Fact]
     public void NextYearFollowsTheClock()
@@ -96,11 +98,57 @@ public sealed class CatalogRulesTests
         Assert.Equal("Track 2 duration: use m:ss format", error.Message);
     }
 
-    [Fact]
-    public void TrackShorterThanOneSecondIsRefused()
+    [Theory]
+    [InlineData("0:00")]
+    [InlineData("100:00")]
+    [InlineData("9999:59")]
+    public void TrackDurationOutside0_01To99_59IsRefused(string duration)
     {
-        var error = Single(Validate(a => a.Tracks[0].Duration = "0:00"), nameof(TrackInput.Duration));
-        Assert.Equal("Track 1 duration must be at least 0:01", error.Message);
+        var error = Single(Validate(a => a.Tracks[0].Duration = duration), nameof(TrackInput.Duration));
+        Assert.Equal("Track 1 duration must be between 0:01 and 99:59", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0:01")]
+    [InlineData("99:59")]
+    public void TrackDurationFrom0_01To99_59IsAccepted(string duration) => Assert.Empty(Validate(a => a.Tracks[0].Duration = duration));
+
+    [Fact]
+    public void AnAlbumHasAtMost100Tracks()
+    {
+        Assert.Empty(Validate(a => a.Tracks = Tracks(100)));
+
+        var input = ValidAlbum();
+        input.Tracks = Tracks(101);
+        var error = Assert.Single(CatalogRules.Validate(input, _clock));
+        Assert.Equal((input, nameof(AlbumInput.Tracks), "An album can have at most 100 tracks"), (error.Model, error.Field, error.Message));
+    }
+
+    private static List<TrackInput> Tracks(int count) =>
+        Enumerable.Range(1, count).Select(i => new TrackInput { Name = $"Track {i}", Duration = "3:00" }).ToList();
+
+    [Fact]
+    public void TrackNameIsAtMost200Characters()
+    {
+        Assert.Empty(Validate(a => a.Tracks[0].Name = new string('t', 200)));
+        var error = Single(Validate(a => a.Tracks[0].Name = new string('t', 201)), nameof(TrackInput.Name));
+        Assert.Equal("Track 1 name must be at most 200 characters", error.Message);
+    }
+
+    [Fact]
+    public void CoverUrlIsAtMost2048Characters()
+    {
+        static string Url(int length) => "https://x.y/" + new string('a', length - "https://x.y/.png".Length) + ".png";
+        Assert.Empty(Validate(a => a.CoverImageUrl = Url(2048)));
+        var error = Single(Validate(a => a.CoverImageUrl = Url(2049)), nameof(AlbumInput.CoverImageUrl));
+        Assert.Equal("Cover image URL must be at most 2048 characters", error.Message);
+    }
+
+    [Fact]
+    public void AnOverlongTrackDurationIsAFormatError()
+    {
+        var error = Single(Validate(a => a.Tracks[0].Duration = new string('9', 30_000)), nameof(TrackInput.Duration));
+        Assert.Equal("Track 1 duration: use m:ss format", error.Message);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MusicBlazor.Accounts;
+using MusicBlazor.Catalog;
 using MusicBlazor.Components.Pages.Albums;
 using MusicBlazor.Tests.Infrastructure;
 
@@ -142,6 +143,55 @@ public sealed class AlbumFormTests : ComponentTest, IAsyncLifetime
         Assert.Contains(Snackbars, m => m.StartsWith("Could not save album", StringComparison.Ordinal));
         Assert.Equal("AFTERGLOW", form.InputLabelled("Name").GetAttribute("value"));
         Assert.False(form.FindAll("button").Single(b => b.AccessibleName() == "Save").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task TheInputsTakeNoMoreThanTheRulesAllow()
+    {
+        var form = await RenderNewAlbumFormAsync();
+        AddTrack(form, "Dawn", "2:22");
+
+        Assert.Equal("200", form.InputLabelled("Name").GetAttribute("maxlength"));
+        Assert.Equal("2048", form.InputLabelled("Cover image URL").GetAttribute("maxlength"));
+        Assert.Equal("200", form.InputLabelled("Track name").GetAttribute("maxlength"));
+        Assert.Equal("5", form.InputLabelled("Duration").GetAttribute("maxlength"));
+    }
+
+    [Fact]
+    public async Task OverlongOrOutOfRangeValuesThatGetPastTheInputsAreNamedAndKept()
+    {
+        var form = await RenderNewAlbumFormAsync();
+        var name = new string('a', 30_000);
+        form.InputLabelled("Name").Change(name);
+        form.InputLabelled("Year released").Change("1950");
+        AddTrack(form, "Dawn", "9999:59");
+
+        form.Find("form").Submit();
+
+        Assert.Equal("Name must be at most 200 characters", form.ErrorUnder("Name"));
+        Assert.Null(form.ErrorUnder("Year released"));
+        Assert.Equal("Track 1 duration must be between 0:01 and 99:59", form.ErrorUnder("Duration"));
+        Assert.Equal(name, form.InputLabelled("Name").GetAttribute("value"));
+        Assert.Equal("9999:59", form.InputLabelled("Duration").GetAttribute("value"));
+        await using var db = await App.OpenDbAsync();
+        Assert.False(await db.Albums.AnyAsync());
+    }
+
+    [Fact]
+    public async Task AFullAlbumOffersNoMoreTracks()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        var artist = await App.CreateArtistAsync(admin, "Nova Lights");
+        var input = CatalogSeed.AlbumInput("Box Set", 2000);
+        input.Tracks = Enumerable.Range(1, 100).Select(i => new TrackInput { Name = $"Part {i}", Duration = "1:00" }).ToList();
+        var album = await App.As<AlbumService>(admin).CreateAsync(artist, input);
+        SignIn(admin);
+
+        var form = Render<AlbumForm>(p => p.Add(c => c.AlbumId, album));
+        form.WaitForAssertion(() => Assert.Equal(100, form.InputsLabelled("Track name").Length));
+
+        Assert.True(form.FindAll("button").Single(b => b.AccessibleName() == "Add track").HasAttribute("disabled"));
+        Assert.Contains("An album can have at most 100 tracks.", form.Find("[role=group][aria-labelledby=tracks-heading]").TextContent);
     }
 
     [Fact]

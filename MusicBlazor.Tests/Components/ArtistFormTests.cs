@@ -75,6 +75,33 @@ public sealed class ArtistFormTests : ComponentTest
     }
 
     [Fact]
+    public async Task TheInputsTakeNoMoreThanTheRulesAllow()
+    {
+        SignIn(await App.CreateUserAsync(Roles.Admin));
+        var form = RenderForm();
+
+        Assert.Equal("200", form.InputLabelled("Name").GetAttribute("maxlength"));
+        Assert.Equal("4000", form.InputLabelled("Biography").GetAttribute("maxlength"));
+        Assert.Contains("Optional, up to 4,000 characters.", form.Markup);
+    }
+
+    [Fact]
+    public async Task AnOverlongNameThatGetsPastTheInputIsNamedAsTooLongAndKept()
+    {
+        SignIn(await App.CreateUserAsync(Roles.Admin));
+        var form = RenderForm();
+        var name = new string('n', 30_000);
+        form.InputLabelled("Name").Change(name);
+
+        form.Find("form").Submit();
+
+        Assert.Equal("Name must be at most 200 characters", form.ErrorUnder("Name"));
+        Assert.Equal(name, form.InputLabelled("Name").GetAttribute("value"));
+        await using var db = await App.OpenDbAsync();
+        Assert.False(await db.Artists.AnyAsync());
+    }
+
+    [Fact]
     public async Task AnEditorMayNotCreateArtists()
     {
         SignIn(await App.CreateUserAsync(Roles.Editor));

@@ -158,6 +158,32 @@ public sealed class ArtistListTests : ComponentTest
         Assert.Equal("http://localhost/?q=band&sort=name", Navigation.Uri);
     }
 
+    [Theory]
+    [InlineData("/?page=abc")]
+    [InlineData("/?page=99999999999")]
+    [InlineData("/?page=2147483648")]
+    [InlineData("/?page=2147483647")]
+    [InlineData("/?page=-1&sort=")]
+    [InlineData("/?page=&sort=nonsense&q=")]
+    [InlineData("/?page=1&page=x&sort=name&sort=")]
+    public async Task MalformedOrOutOfRangeQueryValuesShowTheFirstPage(string url)
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        await App.CreateArtistAsync(admin, "Nova Lights");
+
+        var list = RenderAt(url);
+
+        Assert.Equal(["Nova Lights"], Cards(list).Select(c => c.QuerySelector("h2")!.TextContent));
+    }
+
+    [Fact]
+    public void TheSearchBoxTakesNoMoreThanAnArtistName()
+    {
+        var list = RenderAt("/");
+
+        Assert.Equal("200", SearchBox(list).GetAttribute("maxlength"));
+    }
+
     [Fact]
     public async Task AnEmptyPageOffersTheFirstPage()
     {

@@ -5,6 +5,10 @@ namespace MusicBlazor.Catalog;
 public sealed class Album : IAudited
 {
     public const int NameMaxLength = 200;
+    public const int CoverImageUrlMaxLength = 2048;
+    /// <summary>Beyond any real release; keeps one save (and the live update it sends to every open page) small.</summary>
+    public const int MaxTracks = 100;
+    public const int EarliestYear = 1950;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ArtistId { get; set; }

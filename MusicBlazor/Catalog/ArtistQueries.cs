@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data;
@@ -8,7 +9,17 @@ namespace MusicBlazor.Catalog;
 public sealed record ArtistListRequest(string? Search, ArtistSort Sort, int Page)
 {
     public const int PageSize = 12;
-    public int SafePage => Math.Max(1, Page);
+
+    /// <summary>The last page whose first row can be skipped to without overflowing a 32-bit offset.</summary>
+    public const int MaxPage = int.MaxValue / PageSize;
+
+    public int SafePage => Math.Clamp(Page, 1, MaxPage);
+
+    public ArtistSort SafeSort => Enum.IsDefined(Sort) ? Sort : ArtistSort.RecentlyUpdated;
+
+    /// <summary>A page number as written in a URL; anything but a whole number from 1 to <see cref="MaxPage"/> is the first page.</summary>
+    public static int ParsePage(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= MaxPage ? page : 1;
 }
 
 public sealed record ArtistCard(
@@ -43,7 +54,7 @@ public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, I
         var viewer = (await currentActor.GetAsync()).UserId;
         var page = request.SafePage;
         var (rows, position) = await dbFactory.ReadAtPositionAsync(db => ArtistListQuery.PageAsync(
-            db, request.Sort, ArtistSearch.For(request.Search), viewer, (page - 1) * ArtistListRequest.PageSize, cancellationToken), cancellationToken);
+            db, request.SafeSort, ArtistSearch.For(request.Search), viewer, (page - 1) * ArtistListRequest.PageSize, cancellationToken), cancellationToken);
         return new ArtistListResult(
             rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize, position);
     }

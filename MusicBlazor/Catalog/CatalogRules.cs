@@ -9,8 +9,8 @@ namespace MusicBlazor.Catalog;
 /// </summary>
 public static partial class CatalogRules
 {
-    public const int EarliestYear = 1950;
-    public const string YearMessage = "Year released must be between 1950 and next year";
+    public static readonly string YearMessage = $"Year released must be between {Album.EarliestYear} and next year";
+    public static readonly string TooManyTracksMessage = $"An album can have at most {Album.MaxTracks} tracks";
     public const string CoverMessage = "Cover image URL must start with https:// or /images/ and end in .png or .jpg";
 
     public static IReadOnlyList<FieldError> Validate(ArtistInput input)
@@ -31,31 +31,47 @@ public static partial class CatalogRules
         RequireText(errors, input, nameof(AlbumInput.Name), "Name", input.Name, Album.NameMaxLength);
 
         var nextYear = clock.GetUtcNow().Year + 1;
-        if (input.YearReleased is not { } year || year <= EarliestYear || year > nextYear)
+        if (input.YearReleased is not { } year || year < Album.EarliestYear || year > nextYear)
         {
             errors.Add(new(input, nameof(AlbumInput.YearReleased), YearMessage));
         }
 
-        if (!string.IsNullOrWhiteSpace(input.CoverImageUrl) && !CoverImageUrl().IsMatch(input.CoverImageUrl.Trim()))
+        if (input.CoverImageUrl?.Trim().Length > Album.CoverImageUrlMaxLength)
+        {
+            errors.Add(new(input, nameof(AlbumInput.CoverImageUrl), $"Cover image URL must be at most {Album.CoverImageUrlMaxLength} characters"));
+        }
+        else if (!string.IsNullOrWhiteSpace(input.CoverImageUrl) && !CoverImageUrl().IsMatch(input.CoverImageUrl.Trim()))
         {
             errors.Add(new(input, nameof(AlbumInput.CoverImageUrl), CoverMessage));
         }
 
+        // One message for the list rather than one per track: a flood of tracks is refused before any is looked at.
+        if (input.Tracks.Count > Album.MaxTracks)
+        {
+            errors.Add(new(input, nameof(AlbumInput.Tracks), TooManyTracksMessage));
+            return errors;
+        }
+
         for (var i = 0; i < input.Tracks.Count; i++)
         {
-            var track = input.Tracks[i];
-            RequireText(errors, track, nameof(TrackInput.Name), $"Track {i + 1} name", track.Name, Album.NameMaxLength);
-            if (!Duration.TryParse(track.Duration, out var seconds))
-            {
-                errors.Add(new(track, nameof(TrackInput.Duration), $"Track {i + 1} duration: {Duration.FormatMessage}"));
-            }
-            else if (seconds < 1)
-            {
-                errors.Add(new(track, nameof(TrackInput.Duration), $"Track {i + 1} duration must be at least 0:01"));
-            }
+            ValidateTrack(errors, input.Tracks[i], i + 1);
         }
 
         return errors;
+    }
+
+    private static void ValidateTrack(List<FieldError> errors, TrackInput track, int number)
+    {
+        RequireText(errors, track, nameof(TrackInput.Name), $"Track {number} name", track.Name, Track.NameMaxLength);
+        if (!Duration.TryParse(track.Duration, out var seconds))
+        {
+            errors.Add(new(track, nameof(TrackInput.Duration), $"Track {number} duration: {Duration.FormatMessage}"));
+        }
+        else if (seconds < 1 || seconds > Track.MaxDurationSeconds)
+        {
+            errors.Add(new(track, nameof(TrackInput.Duration),
+                $"Track {number} duration must be between 0:01 and {Duration.Format(Track.MaxDurationSeconds)}"));
+        }
     }
 
     public static FieldError DuplicateAlbumName(AlbumInput input) =>

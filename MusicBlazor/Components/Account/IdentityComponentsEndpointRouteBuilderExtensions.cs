@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.Primitives;
 using MusicBlazor.Components.Account.Pages;
 using MusicBlazor.Components.Account.Pages.Manage;
 using MusicBlazor.Accounts;
+using MusicBlazor.Components.Account;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -42,12 +42,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var baseUri = UriHelper.BuildAbsolute(context.Request.Scheme, context.Request.Host, context.Request.PathBase, "/");
+            return TypedResults.Redirect(LocalReturnUrl.Resolve(returnUrl, baseUri));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

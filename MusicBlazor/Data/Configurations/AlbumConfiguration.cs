@@ -11,7 +11,7 @@ internal sealed class AlbumConfiguration : IEntityTypeConfiguration<Album>
     {
         album.Property(a => a.Id).ValueGeneratedNever();
         album.Property(a => a.Name).HasMaxLength(Album.NameMaxLength).IsRequired();
-        album.Property(a => a.CoverImageUrl).HasMaxLength(2048);
+        album.Property(a => a.CoverImageUrl).HasMaxLength(Album.CoverImageUrlMaxLength);
         album.HasIndex(a => new { a.ArtistId, a.Name }).IsUnique();
 
         // The services delete albums explicitly (so that every deletion is a change event); the cascade only backs them up.

@@ -14,7 +14,8 @@ internal sealed class ArtistConfiguration : IEntityTypeConfiguration<Artist>
         artist.Property(a => a.SearchName).HasMaxLength(Artist.NameMaxLength).IsRequired();
         artist.Property(a => a.Biography).HasMaxLength(Artist.BiographyMaxLength);
         artist.PrimitiveCollection(a => a.PreviousNames);
-        artist.Property(a => a.CoverImageUrl).HasMaxLength(2048);
+        // The cover of the artist's latest album (see ArtistStats).
+        artist.Property(a => a.CoverImageUrl).HasMaxLength(Album.CoverImageUrlMaxLength);
 
         // One index per sort order, with the id as the tie-breaker that keeps pages stable. Each also carries
         // SearchName, so that a searched list tests the term on the index entry and reads the artist's row only for
