@@ -25,14 +25,8 @@ internal sealed class FirstVisit : IScenario
 
     public async Task RunAsync(BenchOptions options, Report report)
     {
-        if (Chromium.ExecutablePath is not { } chromium)
+        if (FollowerPages.ChromiumOrNotRun(report, Title, 0, "–") is not { } chromium)
         {
-            if (Chromium.IsCi)
-            {
-                throw new InvalidOperationException($"CI=true but Chromium was not found; {Chromium.InstallHint}.");
-            }
-
-            report.Rows.Add(new ResultRow { Scenario = Title, Size = 0, SizeLabel = "–" }.Show("Status", $"not run: {Chromium.InstallHint}"));
             return;
         }
 
@@ -46,8 +40,9 @@ internal sealed class FirstVisit : IScenario
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Args = Chromium.Args });
         // The follower's own tab stays open throughout: its circuit is the warm-up of the heap figure and stays constant.
         await using var home = await browser.NewContextAsync(new() { BaseURL = server.BaseUrl });
-        var homePage = await LogInAsync(home, follower);
-        await OpenArtistPageAsync(homePage, artist);
+        var homePage = await home.NewPageAsync();
+        await FollowerPages.LogInAsync(homePage, follower);
+        await FollowerPages.OpenArtistWithPanelAsync(homePage, artist);
         var signedIn = await home.StorageStateAsync();
 
         var heapPerCircuit = await MeasureHeapPerCircuitAsync(home, artist, circuits);
@@ -98,26 +93,6 @@ internal sealed class FirstVisit : IScenario
         return (artists[0], follower);
     }
 
-    private static async Task<IPage> LogInAsync(IBrowserContext context, string email)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(AppServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).WaitForAsync();
-        return page;
-    }
-
-    /// <summary>The artist page with the panel open: its circuit holds the page, the panel and the hub's subscription.</summary>
-    private static async Task OpenArtistPageAsync(IPage page, Guid artist)
-    {
-        await page.GotoAsync($"/artists/{artist}");
-        await page.Locator("main h1").First.WaitForAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Notifications (0)", Exact = true }).ClickAsync();
-        await page.Locator("#notifications-popup").WaitForAsync();
-    }
-
     /// <summary>
     /// Settled managed heap of the process (the app runs in it) before and after opening <paramref name="circuits"/>
     /// more live artist pages, divided by their number. The Playwright client's few objects per page are included.
@@ -129,7 +104,7 @@ internal sealed class FirstVisit : IScenario
         for (var i = 0; i < circuits; i++)
         {
             var page = await context.NewPageAsync();
-            await OpenArtistPageAsync(page, artist);
+            await FollowerPages.OpenArtistWithPanelAsync(page, artist);
             pages.Add(page);
         }
 

@@ -27,15 +27,8 @@ internal sealed class InBrowser : IScenario
 
     public async Task RunAsync(BenchOptions options, Report report)
     {
-        if (Chromium.ExecutablePath is not { } chromium)
+        if (FollowerPages.ChromiumOrNotRun(report, Title, Tabs, $"{Tabs} tabs") is not { } chromium)
         {
-            if (Chromium.IsCi)
-            {
-                throw new InvalidOperationException($"CI=true but Chromium was not found; {Chromium.InstallHint}.");
-            }
-
-            report.Rows.Add(new ResultRow { Scenario = Title, Size = Tabs, SizeLabel = $"{Tabs} tabs" }
-                .Show("Status", $"not run: {Chromium.InstallHint}"));
             return;
         }
 
@@ -141,17 +134,10 @@ internal sealed class InBrowser : IScenario
             var tab = i == 0 ? await context.NewPageAsync() : await BrowserWindows.OpenAsync(context, tabs[0]);
             if (i == 0)
             {
-                await tab.GotoAsync("/Account/Login");
-                await tab.GetByLabel("Email").FillAsync(follower);
-                await tab.GetByLabel("Password").FillAsync(AppServer.Password);
-                await tab.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-                await tab.GetByRole(AriaRole.Button, new() { Name = "Log out" }).WaitForAsync();
+                await FollowerPages.LogInAsync(tab, follower);
             }
 
-            await tab.GotoAsync($"/artists/{artist}");
-            await tab.Locator("main h1").First.WaitForAsync();
-            await tab.GetByRole(AriaRole.Button, new() { Name = "Notifications (0)", Exact = true }).ClickAsync();
-            await tab.Locator("#notifications-popup").WaitForAsync();
+            await FollowerPages.OpenArtistWithPanelAsync(tab, artist);
             tabs.Add(tab);
         }
 
