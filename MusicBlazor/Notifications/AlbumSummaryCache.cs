@@ -25,11 +25,16 @@ public sealed class AlbumSummaryCache(IDbContextFactory<MusicDbContext> dbFactor
             return cached.Value;
         }
 
-        var entry = _entries.GetOrAdd(key, _ => new(() => LoadAsync(albumId)));
-        _order.Enqueue(key);
-        while (_order.Count > Capacity && _order.TryDequeue(out var oldest))
+        var created = new Lazy<Task<AlbumSummary?>>(() => LoadAsync(albumId));
+        var entry = _entries.GetOrAdd(key, created);
+        // Only the caller whose entry went in queues it for eviction, so a key is never queued (and evicted) twice.
+        if (ReferenceEquals(entry, created))
         {
-            _entries.TryRemove(oldest, out _);
+            _order.Enqueue(key);
+            while (_order.Count > Capacity && _order.TryDequeue(out var oldest))
+            {
+                _entries.TryRemove(oldest, out _);
+            }
         }
 
         return entry.Value;
