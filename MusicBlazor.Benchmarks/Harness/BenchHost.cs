@@ -76,8 +76,10 @@ internal sealed class BenchHost : IAsyncDisposable
 
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();
-        // The one hosted service the scenarios need: it follows the change log into the bus.
+        // The hosted services the scenarios need: the follower reads the change log into the bus, and the checkpointer
+        // keeps the write-ahead log short (the app's connections leave checkpoints to it).
         await host.Services.GetRequiredService<ChangeLogFollower>().StartAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<WalCheckpointer>().StartAsync(CancellationToken.None);
         return new BenchHost(host, folder, connectionString, commands);
     }
 
@@ -95,7 +97,8 @@ internal sealed class BenchHost : IAsyncDisposable
         var connection = new SqliteConnection(connectionString ?? ConnectionString);
         await connection.OpenAsync();
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+        // EF Core turns foreign keys on for the app's connections; the rest is the app's own per-connection settings.
+        pragma.CommandText = "PRAGMA foreign_keys = ON; " + SqlitePragmas.PerConnection;
         await pragma.ExecuteNonQueryAsync();
         return connection;
     }

@@ -51,7 +51,7 @@ internal sealed class FanOutWrite : IScenario
             var (warmup, repetitions) = followers switch
             {
                 <= 1_000 => (3, 15),
-                <= 10_000 => (2, 9),
+                <= 10_000 => (3, 15),
                 _ => (1, 5),
             };
 
@@ -109,6 +109,9 @@ internal sealed class FanOutWrite : IScenario
             var naive = Summary.Of(samples["naive"]);
             var bare = Summary.Of(samples["bare"]);
             double RowsPerSecond(Summary s) => followers / (s.P50 / 1000.0);
+            // The target is judged on the median of per-round ratios: ours and the floor of one round ran back to back,
+            // so a slow stretch of this shared machine lands on both and cancels, where independent medians do not.
+            var paired = Summary.Of(samples["ours"].Zip(samples["floor"], (o, f) => o / f).ToList());
 
             var row = new ResultRow { Scenario = Title, Size = followers, SizeLabel = $"F={followers:N0}" };
             row.Show("Followers (rows)", Report.Count(followers))
@@ -120,6 +123,7 @@ internal sealed class FanOutWrite : IScenario
                 .Show("floor rows/s", Report.Count(RowsPerSecond(floor)))
                 .Show("naive rows/s", Report.Count(RowsPerSecond(naive)))
                 .Show("ours/floor", Report.Ratio(ours.P50 / floor.P50))
+                .Show("ours/floor per round", $"{Report.Ratio(paired.P50)} ({Report.Ratio(paired.Min)}–{Report.Ratio(paired.Max)})")
                 .Show("naive/ours", Report.Ratio(naive.P50 / ours.P50))
                 .Show("reps", repetitions.ToString());
             foreach (var (name, s) in new[] { ("ours", ours), ("floor", floor), ("naive", naive), ("bare", bare) })
@@ -133,12 +137,15 @@ internal sealed class FanOutWrite : IScenario
 
             row.Figures["repetitions"] = repetitions;
             row.Ratios["oursOverFloor"] = ours.P50 / floor.P50;
+            row.Ratios["oursOverFloorPerRound"] = paired.P50;
             row.Ratios["naiveOverOurs"] = naive.P50 / ours.P50;
             row.Details["samplesMs"] = samples;
             row.Details["oursTracedBreakdown"] = breakdown;
             if (followers >= 10_000)
             {
-                row.Targets.Add(TargetCheck.AtMost("Fan-out: ours <= 1.2 x floor", "ours/floor (p50)", Math.Round(ours.P50 / floor.P50, 3), 1.2));
+                static double Limit(int f) => f >= 100_000 ? 1.1 : 1.2;
+                row.Targets.Add(TargetCheck.AtMost(
+                    $"Fan-out: ours <= {Limit(followers)} x floor", "ours/floor (median per round)", Math.Round(paired.P50, 3), Limit(followers)));
             }
 
             if (followers == 10_000)
@@ -147,6 +154,7 @@ internal sealed class FanOutWrite : IScenario
             }
 
             row.Notes.Add("Times are p50 over interleaved repetitions of the whole committed write; rows/s = F / p50. "
+                + "ours/floor per round = the median (and range) of ours ÷ floor within each round, where the two ran back to back; the target is judged on it. "
                 + "floor = raw Microsoft.Data.Sqlite on the same database, one transaction: album INSERT + one INSERT … SELECT, marked as fanning out so "
                 + "the capture triggers write no row per notification (the album's own log row is written; the per-album notification row is not). "
                 + "bare = the same SQL on a VACUUMed copy of the database without any capture triggers: what the rows alone cost. "

@@ -8,13 +8,14 @@ namespace MusicBlazor.Data;
 
 /// <summary>
 /// Per-connection SQLite settings. WAL itself is persistent and set once at start-up (DatabaseInitializer);
-/// synchronous=NORMAL is the recommended, still durable-on-commit-to-WAL, setting for WAL.
+/// synchronous=NORMAL is the recommended, still durable-on-commit-to-WAL, setting for WAL. The automatic checkpoint
+/// is off: <see cref="WalCheckpointer"/> runs it in the background instead of inside some writer's commit.
 /// A pragma lasts as long as the native connection, which Microsoft.Data.Sqlite keeps in its pool across
 /// SqliteConnection objects, so it runs once per native handle rather than on every open.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
+    public const string PerConnection = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
     private static readonly object Applied = new();
 
     // Keyed by the native handle, weakly: a handle closed for good (pool cleared) drops out by itself.
@@ -25,7 +26,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (NeedsPragmas(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = PerConnection;
             command.ExecuteNonQuery();
             MarkConfigured(connection);
         }
@@ -36,7 +37,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (NeedsPragmas(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = PerConnection;
             await command.ExecuteNonQueryAsync(cancellationToken);
             MarkConfigured(connection);
         }

@@ -52,6 +52,8 @@ public static class ServiceRegistration
                 provider.GetRequiredService<AuditStampInterceptor>(),
                 provider.GetRequiredService<ChangeContextInterceptor>()));
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+        builder.Services.AddSingleton<WalCheckpointer>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());
 
         // The change log: written by triggers, read forward from a position, pruned by age.
         builder.Services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
