@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MusicBlazor.Accounts;
+using MusicBlazor.Catalog;
 using MusicBlazor.Components.Pages.Artists;
 using MusicBlazor.Tests.Infrastructure;
 
@@ -121,5 +122,52 @@ public sealed class ArtistFormTests : ComponentTest
 
         Assert.Equal("Artist not found", form.Find("h1").TextContent);
         Assert.Empty(form.FindAll("form"));
+    }
+
+    [Fact]
+    public async Task AStaleSaveShowsWhatTheOtherAdminChangedKeepsTheInputAndCanOverwrite()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        var artist = await App.CreateArtistAsync(admin, "Old Name", "Plays loud.");
+        SignIn(await App.CreateUserAsync(Roles.Admin));
+        var form = RenderForm(artist);
+        await App.As<ArtistService>(admin).UpdateAsync(artist, new ArtistInput { Name = "Renamed" });
+
+        form.InputLabelled("Biography").Input("Plays softly.");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Contains("Someone else saved this artist while you were editing it", form.Find("[role=alert]").TextContent));
+        Assert.Contains("Name: “Old Name” → “Renamed”", form.Find("[role=alert]").TextContent);
+        Assert.Equal("Plays softly.", form.InputLabelled("Biography").TextContent);
+        await using (var db = await App.OpenDbAsync())
+        {
+            Assert.Equal(("Renamed", (string?)null), await db.Artists.Where(a => a.Id == artist).Select(a => ValueTuple.Create(a.Name, a.Biography)).SingleAsync());
+        }
+
+        form.FindAll("button").Single(b => b.TextContent.Contains("Save mine over theirs")).Click();
+
+        form.WaitForAssertion(() => Assert.Contains("Artist saved", Snackbars));
+        await using var after = await App.OpenDbAsync();
+        Assert.Equal(("Old Name", "Plays softly."), await after.Artists.Where(a => a.Id == artist).Select(a => ValueTuple.Create(a.Name, a.Biography)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task AfterAStaleSaveTheUserCanLoadTheOtherVersionInstead()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        var artist = await App.CreateArtistAsync(admin, "Old Name", "Plays loud.");
+        SignIn(await App.CreateUserAsync(Roles.Admin));
+        var form = RenderForm(artist);
+        await App.As<ArtistService>(admin).UpdateAsync(artist, new ArtistInput { Name = "Renamed", Biography = "Plays loud." });
+        form.InputLabelled("Name").Change("Mine");
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => Assert.Contains("Load their version", form.Markup));
+
+        form.FindAll("button").Single(b => b.TextContent.Contains("Load their version")).Click();
+
+        form.WaitForAssertion(() => Assert.Equal("Renamed", form.InputLabelled("Name").GetAttribute("value")));
+        Assert.DoesNotContain("Someone else saved", form.Markup);
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => Assert.Contains("Artist saved", Snackbars));
     }
 }

@@ -2,7 +2,7 @@ using MusicBlazor.Common;
 
 namespace MusicBlazor.Catalog;
 
-public sealed class Album : IAudited
+public sealed class Album : IAudited, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int CoverImageUrlMaxLength = 2048;
@@ -21,6 +21,7 @@ public sealed class Album : IAudited
     public Guid? UpdatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<Track> Tracks { get; } = [];
 }

@@ -9,6 +9,8 @@ namespace MusicBlazor.Catalog;
 /// <summary>Creates, edits and deletes albums with their tracks; the only way the app changes albums.</summary>
 public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor, TimeProvider clock)
 {
+    private const string What = "album";
+
     public async Task<Guid> CreateAsync(Guid artistId, AlbumInput input, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync();
@@ -44,6 +46,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
             ?? throw new NotFoundException("This album no longer exists.");
         CatalogPolicy.Demand(CatalogPolicy.CanManageAlbum(actor, album.CreatedById), "edit this album");
         ValidationFailedException.ThrowIfAny(CatalogRules.Validate(input, clock));
+        StaleEdits.Expect(album, input.Version, What, () => EditInput(album));
         await ThrowIfNameTakenAsync(db, album.ArtistId, album.Id, input, cancellationToken);
 
         db.Tracks.RemoveRange(album.Tracks);
@@ -53,7 +56,8 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         db.Entry(album).Property(a => a.UpdatedAt).IsModified = true;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await SaveAsync(db, input, cancellationToken);
+        await StaleEdits.SaveAsync(What, () => SaveAsync(db, input, cancellationToken),
+            async () => (await GetForEditAsync(albumId, CancellationToken.None))?.Input);
         await ArtistStats.RefreshAlbumsAsync(db, album.ArtistId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -86,16 +90,18 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
             return null;
         }
 
-        var input = new AlbumInput
-        {
-            Name = album.Name,
-            YearReleased = album.YearReleased,
-            CoverImageUrl = album.CoverImageUrl,
-            Tracks = album.Tracks.Select(t => new TrackInput { Name = t.Name, Duration = Duration.Format(t.DurationSeconds) }).ToList(),
-        };
-        return new AlbumEditModel(album.Id, album.ArtistId, album.Artist!.Name, input,
+        return new AlbumEditModel(album.Id, album.ArtistId, album.Artist!.Name, EditInput(album),
             CatalogPolicy.CanManageAlbum(actor, album.CreatedById));
     }
+
+    private static AlbumInput EditInput(Album album) => new()
+    {
+        Name = album.Name,
+        YearReleased = album.YearReleased,
+        CoverImageUrl = album.CoverImageUrl,
+        Tracks = album.Tracks.OrderBy(t => t.Order).Select(t => new TrackInput { Name = t.Name, Duration = Duration.Format(t.DurationSeconds) }).ToList(),
+        Version = album.Version,
+    };
 
     private static void Apply(AlbumInput input, Album album)
     {

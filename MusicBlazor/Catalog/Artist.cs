@@ -2,7 +2,7 @@ using MusicBlazor.Common;
 
 namespace MusicBlazor.Catalog;
 
-public sealed class Artist : IAudited
+public sealed class Artist : IAudited, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int BiographyMaxLength = 4000;
@@ -26,6 +26,7 @@ public sealed class Artist : IAudited
     public Guid? UpdatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<Album> Albums { get; } = [];
 

@@ -8,6 +8,8 @@ namespace MusicBlazor.Catalog;
 /// <summary>Creates, renames, edits and deletes artists; the only way the app changes them.</summary>
 public sealed class ArtistService(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor)
 {
+    private const string What = "artist";
+
     public async Task<Guid> CreateAsync(ArtistInput input, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync();
@@ -30,9 +32,10 @@ public sealed class ArtistService(IDbContextFactory<MusicDbContext> dbFactory, I
         await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
         var artist = await db.Artists.SingleOrDefaultAsync(a => a.Id == artistId, cancellationToken)
             ?? throw new NotFoundException("This artist no longer exists.");
+        StaleEdits.Expect(artist, input.Version, What, () => ArtistInput.From(artist));
         artist.Rename(input.Name!.Trim());
         artist.Biography = Normalize(input.Biography);
-        await db.SaveChangesAsync(cancellationToken);
+        await StaleEdits.SaveAsync(What, () => db.SaveChangesAsync(cancellationToken), () => GetForEditAsync(artistId, cancellationToken));
     }
 
     /// <summary>Deletes the artist with its albums, their tracks and notifications, and its follows.</summary>

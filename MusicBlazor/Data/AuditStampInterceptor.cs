@@ -4,7 +4,10 @@ using MusicBlazor.Common;
 
 namespace MusicBlazor.Data;
 
-/// <summary>Sets created/updated by and at from the context's actor and the clock, so no form can supply them.</summary>
+/// <summary>
+/// Sets created/updated by and at from the context's actor and the clock, so no form can supply them, and gives every
+/// changed <see cref="IVersioned"/> row a new version (its original value stays what the save expects to overwrite).
+/// </summary>
 public sealed class AuditStampInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -40,6 +43,14 @@ public sealed class AuditStampInterceptor(TimeProvider clock) : SaveChangesInter
             {
                 entry.Entity.UpdatedAt = now;
                 entry.Entity.UpdatedById = db.Actor.UserId;
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
             }
         }
     }

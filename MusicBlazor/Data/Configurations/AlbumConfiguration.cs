@@ -11,6 +11,7 @@ internal sealed class AlbumConfiguration : IEntityTypeConfiguration<Album>
     {
         album.Property(a => a.Id).ValueGeneratedNever();
         album.Property(a => a.Name).HasMaxLength(Album.NameMaxLength).IsRequired();
+        album.Property(a => a.Version).IsConcurrencyToken();
         album.Property(a => a.CoverImageUrl).HasMaxLength(Album.CoverImageUrlMaxLength);
         album.HasIndex(a => new { a.ArtistId, a.Name }).IsUnique();
 

@@ -11,6 +11,7 @@ internal sealed class ArtistConfiguration : IEntityTypeConfiguration<Artist>
     {
         artist.Property(a => a.Id).ValueGeneratedNever();
         artist.Property(a => a.Name).HasMaxLength(Artist.NameMaxLength).IsRequired();
+        artist.Property(a => a.Version).IsConcurrencyToken();
         artist.Property(a => a.SearchName).HasMaxLength(Artist.NameMaxLength).IsRequired();
         artist.Property(a => a.Biography).HasMaxLength(Artist.BiographyMaxLength);
         artist.PrimitiveCollection(a => a.PreviousNames);

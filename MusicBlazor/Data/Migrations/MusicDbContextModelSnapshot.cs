@@ -258,6 +258,10 @@ namespace MusicBlazor.Data.Migrations
                     b.Property<Guid?>("UpdatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("YearReleased")
                         .HasColumnType("INTEGER");
 
@@ -319,6 +323,10 @@ namespace MusicBlazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
