@@ -42,7 +42,7 @@ public sealed class EmailSettingsCheck(IHostEnvironment environment) : IValidate
                 $"As environment variables, write __ for each colon, e.g. Email__Smtp__Host.");
         }
 
-        return MailboxAddress.TryParse(options.From, out _)
+        return MailboxAddress.TryParse(options.From, out var from) && from.Domain.Length > 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"{SmtpOptions.Key(nameof(SmtpOptions.From))} is not an e-mail address: '{options.From}'.");
     }
