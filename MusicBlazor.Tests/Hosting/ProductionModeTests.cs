@@ -33,7 +33,7 @@ public sealed partial class ProductionModeTests(ProductionModeTests.ProxiedServe
             Assert.Contains(directive, policy);
         }
 
-        var inlineScripts = InlineScript().Matches(html).Select(m => m.Value).ToList();
+        var inlineScripts = InlineScript().Matches(html).Select(m => WebUtility.HtmlDecode(m.Value)).ToList();
         Assert.Equal(3, inlineScripts.Count); // the import map, the theme, Blazor.start
         Assert.All(inlineScripts, script => Assert.Contains($"nonce=\"{nonce}\"", script));
     }
