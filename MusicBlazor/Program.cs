@@ -1,7 +1,10 @@
 using MusicBlazor.Data;
 using MusicBlazor.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = ExplicitEnvironment.Read(args) });
+// Development maps the build output's static web assets by itself; a build run in Production needs them too
+// (a published app has no such manifest and serves its own wwwroot, so this does nothing there).
+builder.WebHost.UseStaticWebAssets();
 builder.UseRootAppSettings();
 builder.AddMusicBlazor();
 

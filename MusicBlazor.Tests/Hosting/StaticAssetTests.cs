@@ -1,9 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace MusicBlazor.Tests.Hosting;
 
@@ -13,7 +10,7 @@ namespace MusicBlazor.Tests.Hosting;
 /// .NET 10's own. Served as users get them: from a build's (not a publish's) manifest ASP.NET Core re-sends any file
 /// whose date differs from the manifest's, uncompressed inside gzip, for hot reload; packages' files always differ.
 /// </summary>
-public sealed partial class StaticAssetTests(StaticAssetTests.ProductionApp app) : IClassFixture<StaticAssetTests.ProductionApp>
+public sealed partial class StaticAssetTests(ProductionApp app) : IClassFixture<ProductionApp>
 {
     private readonly HttpClient _client = app.CreateClient();
 
@@ -72,25 +69,4 @@ public sealed partial class StaticAssetTests(StaticAssetTests.ProductionApp app)
 
     [GeneratedRegex("(?:href|src)=\"(?<href>[^\"]+\\.(?:css|js))\"")]
     private static partial Regex AssetLink();
-
-    public sealed class ProductionApp : WebApplicationFactory<Program>
-    {
-        private readonly string _database = Path.Combine(Path.GetTempPath(), $"musicblazor-assets-{Guid.NewGuid():N}.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            // What Development turns on by itself: the build output's manifest of static web assets.
-            builder.UseStaticWebAssets();
-            builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
-            builder.UseSetting("ConnectionStrings:Catalog", new SqliteConnectionStringBuilder { DataSource = _database }.ToString());
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            File.Delete(_database);
-        }
-    }
 }

@@ -7,6 +7,7 @@ public static class RequestPipeline
 {
     public static void UseMusicBlazor(this WebApplication app)
     {
+        app.UseTransportSecurity();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -14,8 +15,9 @@ public static class RequestPipeline
         else
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
+
+        app.UseSecurityHeaders();
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
@@ -23,7 +25,8 @@ public static class RequestPipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is part of SecurityHeaders' policy; Blazor's own header would be a second one.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
     }
 }

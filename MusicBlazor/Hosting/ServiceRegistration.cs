@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicBlazor.Accounts;
+using MusicBlazor.Accounts.Email;
 using MusicBlazor.Catalog;
 using MusicBlazor.Components.Account;
 using MusicBlazor.Components.Layout;
@@ -33,6 +34,8 @@ public static class ServiceRegistration
         services.AddAccounts();
         services.AddCatalog();
         services.AddNotifications();
+        services.AddEmailSettingsCheck();
+        services.AddTransportSecurity();
     }
 
     public static void AddDatabase(this IHostApplicationBuilder builder)
@@ -98,8 +101,7 @@ public static class ServiceRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        services.AddSingleton<DevelopmentMailbox>();
-        services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<DevelopmentMailbox>());
+        services.AddAccountEmail();
         services.AddScoped<UserAdminService>();
     }
 
