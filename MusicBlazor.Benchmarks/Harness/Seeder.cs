@@ -37,6 +37,13 @@ internal static class Seeder
                 p[3].Value = text;
             });
 
+    /// <summary>Gives a seeded user a role: the services read it from the database on every write.</summary>
+    public static Task RoleAsync(SqliteConnection connection, Guid user, string role) =>
+        Sql.ExecuteAsync(connection, """
+            INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") SELECT $user, "Id" FROM "AspNetRoles" WHERE "NormalizedName" = $role
+            """,
+            ("$user", Sql.Guid(user)), ("$role", role.ToUpperInvariant()));
+
     public static async Task ArtistAsync(SqliteConnection connection, Guid id, string name, int followerCount = 0)
     {
         var now = Sql.Date(Epoch);

@@ -30,6 +30,7 @@ internal sealed class FanOutWrite : IScenario
         await using (var seed = await host.OpenRawAsync())
         {
             await Seeder.UsersAsync(seed, [editor, .. users]);
+            await Seeder.RoleAsync(seed, editor, Roles.Editor);
             foreach (var (followers, artist) in artists)
             {
                 await Seeder.ArtistAsync(seed, artist, $"Fan-out artist {followers}", followers);

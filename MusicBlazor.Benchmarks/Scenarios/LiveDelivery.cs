@@ -30,6 +30,7 @@ internal sealed class LiveDelivery : IScenario
         await using (var seed = await host.OpenRawAsync())
         {
             await Seeder.UsersAsync(seed, [editor, .. users]);
+            await Seeder.RoleAsync(seed, editor, Roles.Editor);
             foreach (var (online, artist) in artists)
             {
                 await Seeder.ArtistAsync(seed, artist, $"Live artist {online}", online);

@@ -30,6 +30,7 @@ internal sealed class PerRecordRouting : IScenario
         await using (var seed = await host.OpenRawAsync())
         {
             await Seeder.UsersAsync(seed, [admin]);
+            await Seeder.RoleAsync(seed, admin, Roles.Admin);
             for (var i = 0; i < pages; i++)
             {
                 await Seeder.ArtistAsync(seed, artists[i], $"Routed artist {i:00000}");

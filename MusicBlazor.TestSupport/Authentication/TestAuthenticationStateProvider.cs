@@ -26,6 +26,13 @@ public sealed class TestAuthenticationStateProvider : AuthenticationStateProvide
 
     public void SignIn(Guid userId, string role = Roles.User) => SignIn(Actor.User(userId, role));
 
+    /// <summary>Signs in with a principal as the app's sign-in makes it (security stamp included).</summary>
+    public void SignIn(ClaimsPrincipal principal)
+    {
+        _state = Task.FromResult(new AuthenticationState(principal));
+        NotifyAuthenticationStateChanged(_state);
+    }
+
     public void SignOut() => SignIn(Actor.Anonymous);
 
     public static ClaimsPrincipal ToPrincipal(Actor actor)

@@ -77,7 +77,7 @@ public sealed class UserAdminService(
 
     private async Task<Actor> DemandAdminAsync(string action)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         CatalogPolicy.Demand(CatalogPolicy.CanChangeRoles(actor), action);
         return actor;
     }

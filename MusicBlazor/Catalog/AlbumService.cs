@@ -13,7 +13,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
 
     public async Task<Guid> CreateAsync(Guid artistId, AlbumInput input, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         CatalogPolicy.Demand(CatalogPolicy.CanCreateAlbum(actor), "create albums");
         ValidationFailedException.ThrowIfAny(CatalogRules.Validate(input, clock));
 
@@ -40,7 +40,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
 
     public async Task UpdateAsync(Guid albumId, AlbumInput input, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
         var album = await db.Albums.Include(a => a.Tracks).SingleOrDefaultAsync(a => a.Id == albumId, cancellationToken)
             ?? throw new NotFoundException("This album no longer exists.");
@@ -64,7 +64,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
 
     public async Task DeleteAsync(Guid albumId, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
         var album = await db.Albums.Include(a => a.Tracks).SingleOrDefaultAsync(a => a.Id == albumId, cancellationToken)
             ?? throw new NotFoundException("This album no longer exists.");

@@ -12,7 +12,7 @@ public sealed class ArtistService(IDbContextFactory<MusicDbContext> dbFactory, I
 
     public async Task<Guid> CreateAsync(ArtistInput input, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         CatalogPolicy.Demand(CatalogPolicy.CanCreateArtist(actor), "create artists");
         ValidationFailedException.ThrowIfAny(CatalogRules.Validate(input));
 
@@ -25,7 +25,7 @@ public sealed class ArtistService(IDbContextFactory<MusicDbContext> dbFactory, I
 
     public async Task UpdateAsync(Guid artistId, ArtistInput input, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         CatalogPolicy.Demand(CatalogPolicy.CanEditArtist(actor), "edit artists");
         ValidationFailedException.ThrowIfAny(CatalogRules.Validate(input));
 
@@ -41,7 +41,7 @@ public sealed class ArtistService(IDbContextFactory<MusicDbContext> dbFactory, I
     /// <summary>Deletes the artist with its albums, their tracks and notifications, and its follows.</summary>
     public async Task DeleteAsync(Guid artistId, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         CatalogPolicy.Demand(CatalogPolicy.CanDeleteArtist(actor), "delete artists");
 
         await using var db = await dbFactory.OpenAsync(actor, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class FollowService(IDbContextFactory<MusicDbContext> dbFactory, I
 
     private async Task<(Actor Actor, Guid UserId)> DemandSignedInAsync(string action)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync();
         CatalogPolicy.Demand(CatalogPolicy.CanFollow(actor), action);
         return (actor, actor.UserId!.Value);
     }

@@ -32,7 +32,7 @@ public sealed class NotificationInbox(IDbContextFactory<MusicDbContext> dbFactor
 
     public async Task DismissAsync(Guid albumId, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync(cancellationToken);
         CatalogPolicy.Demand(actor.IsAuthenticated, "dismiss notifications");
         await DeleteAsync(actor, actor.UserId!.Value, albumId, cancellationToken);
     }
@@ -42,7 +42,7 @@ public sealed class NotificationInbox(IDbContextFactory<MusicDbContext> dbFactor
     /// </summary>
     public async Task DeleteAsync(Guid recipientUserId, Guid albumId, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync(cancellationToken);
         if (recipientUserId != actor.UserId)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -56,7 +56,7 @@ public sealed class NotificationInbox(IDbContextFactory<MusicDbContext> dbFactor
 
     public async Task DismissAllAsync(CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.ForWriteAsync(cancellationToken);
         CatalogPolicy.Demand(actor.IsAuthenticated, "dismiss notifications");
         await using var db = await dbFactory.OpenAsync(actor, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
