@@ -99,12 +99,14 @@ public static class ServiceRegistration
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<MusicDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<SameCostSignInManager>()
+            .AddErrorDescriber<AccountErrorDescriber>()
             .AddDefaultTokenProviders();
 
         services.AddSingleton<DevelopmentMailbox>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<DevelopmentMailbox>());
         services.AddScoped<UserAdminService>();
+        services.AddSingleton<IAccountNotices>(provider => provider.GetRequiredService<DevelopmentMailbox>());
     }
 
     public static void AddCatalog(this IServiceCollection services)
