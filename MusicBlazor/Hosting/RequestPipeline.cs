@@ -18,6 +18,7 @@ public static class RequestPipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSignInRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

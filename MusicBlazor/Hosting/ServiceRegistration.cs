@@ -31,6 +31,7 @@ public static class ServiceRegistration
 
         builder.AddDatabase();
         services.AddAccounts();
+        services.AddSignInRateLimits();
         services.AddCatalog();
         services.AddNotifications();
     }
