@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Data.ChangeLog;
@@ -145,6 +147,29 @@ public sealed class NotificationHubTests : DatabaseTest
         await circuit.SyncAsync();
 
         Assert.Empty(log.Changes);
+    }
+
+    [Fact]
+    public async Task ALockoutAfterFailedLogInsLeavesTheCircuitsItHasOpenReceiving()
+    {
+        await using var circuit = Open(_fan);
+        var (log, _) = await circuit.SubscribeToNotificationsAsync();
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var fan = await users.FindByIdAsync(_fan.UserId!.Value.ToString()) ?? throw new InvalidOperationException("No fan.");
+            while (!await users.IsLockedOutAsync(fan))
+            {
+                (await users.AccessFailedAsync(fan)).ThrowIfFailed();
+            }
+        }
+
+        var album = await App.CreateAlbumAsync(_editor, _artist, "During the lockout");
+        await circuit.SyncAsync();
+
+        Assert.Equal([(album, _fan.UserId)], Notifications(log));
+        Assert.Equal(0, log.Resyncs);
     }
 
     [Fact]

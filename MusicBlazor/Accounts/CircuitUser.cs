@@ -6,23 +6,21 @@ namespace MusicBlazor.Accounts;
 
 /// <summary>
 /// Who is signed in on this circuit, decided here once for everything live in it (the notification hub, the panel).
-/// It follows the circuit's authentication state, and closes when the account is locked or deleted, which the hub
-/// reports as it happens (<see cref="RevalidateAsync"/>) rather than at the next periodic revalidation.
+/// It follows the circuit's authentication state, and closes when an admin locks the account or it is deleted, which
+/// the hub reports as it happens (<see cref="RevalidateAsync"/>) rather than at the next periodic revalidation.
 /// </summary>
 public sealed class CircuitUser : IDisposable
 {
     private readonly AuthenticationStateProvider _authentication;
     private readonly IDbContextFactory<MusicDbContext> _dbFactory;
-    private readonly TimeProvider _clock;
     private readonly ILogger<CircuitUser> _logger;
     private Task? _initialized;
 
     public CircuitUser(
-        AuthenticationStateProvider authentication, IDbContextFactory<MusicDbContext> dbFactory, TimeProvider clock, ILogger<CircuitUser> logger)
+        AuthenticationStateProvider authentication, IDbContextFactory<MusicDbContext> dbFactory, ILogger<CircuitUser> logger)
     {
         _authentication = authentication;
         _dbFactory = dbFactory;
-        _clock = clock;
         _logger = logger;
         _authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
     }
@@ -34,7 +32,7 @@ public sealed class CircuitUser : IDisposable
 
     public Task InitializeAsync() => _initialized ??= ResolveAsync(_authentication.GetAuthenticationStateAsync());
 
-    /// <summary>Checks the account in the database; a locked or deleted one signs this circuit's live views out.</summary>
+    /// <summary>Checks the account in the database; one an admin locked or deleted signs this circuit's live views out.</summary>
     public async Task RevalidateAsync(CancellationToken cancellationToken = default)
     {
         if (UserId is not { } userId)
@@ -45,9 +43,8 @@ public sealed class CircuitUser : IDisposable
         try
         {
             await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-            // Compared in memory: SQLite cannot translate DateTimeOffset comparisons.
             var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken);
-            if (account is null || account.LockoutEnd > _clock.GetUtcNow())
+            if (account is null || AccountLock.IsClosedByAdmin(account.LockoutEnd))
             {
                 Set(null);
             }

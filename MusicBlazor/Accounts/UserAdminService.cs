@@ -53,7 +53,7 @@ public sealed class UserAdminService(
         await WithUserManagerAsync(actor, userId, async (users, user) =>
         {
             (await users.SetLockoutEnabledAsync(user, true)).ThrowIfFailed();
-            (await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null)).ThrowIfFailed();
+            (await users.SetLockoutEndDateAsync(user, locked ? AccountLock.ByAdmin : null)).ThrowIfFailed();
             // Locking alone leaves the cookie valid (see field notes); a new stamp signs the user out.
             (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         });

@@ -20,6 +20,7 @@ public static class RequestPipeline
         app.UseSecurityHeaders();
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSignInRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

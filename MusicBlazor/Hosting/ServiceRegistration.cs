@@ -32,6 +32,7 @@ public static class ServiceRegistration
 
         builder.AddDatabase();
         services.AddAccounts();
+        services.AddSignInRateLimits();
         services.AddCatalog();
         services.AddNotifications();
         services.AddEmailSettingsCheck();
@@ -94,11 +95,16 @@ public static class ServiceRegistration
             {
                 options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
+                // Five failed log-ins in a row lock the account for 15 minutes (the Lockout page says so).
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<MusicDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<SameCostSignInManager>()
+            .AddErrorDescriber<AccountErrorDescriber>()
             .AddDefaultTokenProviders();
 
         services.AddAccountEmail();

@@ -15,6 +15,7 @@ public static class EmailRegistration
             provider.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
                 ? provider.GetRequiredService<SmtpEmailSender>()
                 : provider.GetRequiredService<DevelopmentMailbox>());
+        services.AddSingleton(provider => (IAccountNotices)provider.GetRequiredService<IEmailSender<ApplicationUser>>());
     }
 
     /// <summary>Start-up fails unless e-mails can be sent (outside Development) and the SMTP settings are whole.</summary>
