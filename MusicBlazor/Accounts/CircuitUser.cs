@@ -48,6 +48,12 @@ public sealed class CircuitUser : IDisposable
             {
                 Set(null);
             }
+
+            // A role change or lock also changed the account's security stamp: the circuit's pages sign out now.
+            if (_authentication is IAuthenticationRevalidation revalidation)
+            {
+                await revalidation.RevalidateNowAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -89,6 +89,9 @@ public static class ServiceRegistration
             })
             .AddIdentityCookies();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, DueSecurityStampValidation>();
+        // A sign-in cookie is checked against the account's security stamp at most a second after it was issued or
+        // renewed (Identity's default is 30 minutes): a role change, lock or deletion ends an old cookie's rights at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(1));
         services.AddAuthorization(options => options.AddCatalogPolicies());
 
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -8,13 +8,25 @@ using MusicBlazor.Accounts;
 namespace MusicBlazor.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute an interactive circuit is connected, so role changes, locks and deletions reach open circuits quickly.
+// every minute an interactive circuit is connected, and at once when the circuit hears that its account changed
+// (CircuitUser, through the change log), so role changes, locks and deletions reach open circuits within a second.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory), IAuthenticationRevalidation
 {
+    private static readonly Task<AuthenticationState> SignedOut = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
+
+    public async Task RevalidateNowAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await GetAuthenticationStateAsync();
+        if (state.User.Identity?.IsAuthenticated == true && !await ValidateAuthenticationStateAsync(state, cancellationToken))
+        {
+            SetAuthenticationState(SignedOut);
+        }
+    }
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
