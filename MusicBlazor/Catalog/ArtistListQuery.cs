@@ -16,26 +16,13 @@ namespace MusicBlazor.Catalog;
 /// <item><b>Index lookup</b>: the artists the trigram index proposes, tested and sorted, then the cards of just the
 /// page's ids (so "is followed" is worked out for the rows shown, not for every match). Ordinary LINQ, because EF
 /// Core cannot compile a query over raw SQL that takes a parameter (dotnet/efcore#34374); it costs milliseconds of
-/// SQLite work, next to which the translation lookup is small.</item>
+/// database work, next to which the translation lookup is small.</item>
 /// </list>
 /// </summary>
 internal static class ArtistListQuery
 {
     /// <summary>One row more than a page tells whether there is a next page without counting every match.</summary>
     private const int Take = ArtistListRequest.PageSize + 1;
-
-    /// <summary>The artists the trigram index proposes for an FTS5 phrase; the query still tests the term.</summary>
-    private const string IndexCandidatesSql =
-        """SELECT * FROM "Artists" WHERE rowid IN (SELECT rowid FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0})""";
-
-    /// <summary>
-    /// What <see cref="ArtistSearch.PrefersIndex"/> weighs: how many artists the index proposes (counting no further
-    /// than the second parameter) and about how many artists there are (the highest rowid: one index step).
-    /// </summary>
-    private const string IndexEstimateSql = """
-        SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0} LIMIT {1})) AS "Matches",
-               (SELECT COALESCE(MAX(rowid), 0) FROM "Artists") AS "Artists"
-        """;
 
     /// <summary>What the list shows of an artist, for a viewer (null when signed out).</summary>
     private static readonly Expression<Func<MusicDbContext, Guid?, Artist, ArtistCard>> Card = (db, viewer, a) => new ArtistCard(
@@ -66,15 +53,17 @@ internal static class ArtistListQuery
     {
         // Held open for the page query that follows, rather than opened twice.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var sql = ArtistSearchSql.For(db);
         var estimate = (await db.Database
-            .SqlQueryRaw<IndexEstimate>(IndexEstimateSql, search.IndexQuery, ArtistSearch.IndexedLookupLimit + 1)
+            .SqlQueryRaw<IndexEstimate>(sql.Estimate, sql.Pattern(search), ArtistSearch.IndexedLookupLimit + 1)
             .ToListAsync(cancellationToken))[0];
         return search.PrefersIndex(estimate.Matches, estimate.Artists, skip);
     }
 
     private static IAsyncEnumerable<ArtistCard> IndexLookup(MusicDbContext db, ArtistSort sort, ArtistSearch search, Guid? viewer, int skip)
     {
-        var pageIds = Sort(db.Artists.FromSqlRaw(IndexCandidatesSql, search.IndexQuery).Where(a => a.SearchName.Contains(search.Term)), sort)
+        var sql = ArtistSearchSql.For(db);
+        var pageIds = Sort(db.Artists.FromSqlRaw(sql.Candidates, sql.Pattern(search)).Where(a => a.SearchName.Contains(search.Term)), sort)
             .Skip(skip)
             .Take(Take)
             .Select(a => a.Id);
