@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Data;
 
@@ -18,6 +19,8 @@ public sealed class DatabaseInitializerTests : DatabaseTest
         return Convert.ToString(command.ExecuteScalar())!;
     }
 
+    // SQLite only: WAL is a SQLite journal mode.
+
     [Fact]
     public async Task TheDatabaseIsFullyMigratedInWalModeWithEveryRole()
     {
@@ -29,7 +32,7 @@ public sealed class DatabaseInitializerTests : DatabaseTest
         Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunningItAgainChangesNothing()
     {
         var before = DatabaseSnapshot.Take(App);
@@ -39,7 +42,7 @@ public sealed class DatabaseInitializerTests : DatabaseTest
         Assert.Equal(before, DatabaseSnapshot.Take(App));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ForeignKeysAreEnforced()
     {
         await using var db = await App.OpenDbAsync();

@@ -5,6 +5,7 @@ using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Notifications;
 
@@ -36,7 +37,7 @@ public sealed class NotificationHubTests : DatabaseTest
 
     private Task RenameAsync(Guid artist, string name) => App.As<ArtistService>(_admin).UpdateAsync(artist, new ArtistInput { Name = name });
 
-    [Fact]
+    [DatabaseFact]
     public async Task EachCircuitHasItsOwnHubAttachedOnlyOnceSomethingSubscribes()
     {
         await using var first = Open(_fan);
@@ -51,7 +52,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(0, App.Bus.SinkCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeliversOnlyTheCircuitUsersNotifications()
     {
         await using var fanCircuit = Open(_fan);
@@ -71,7 +72,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(strangerLog.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ASubscriberReceivesOnlyTheRecordItShows()
     {
         await using var circuit = Open(_fan);
@@ -85,7 +86,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(other.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnsubscribingStopsDeliveryToThatSubscriberOnly()
     {
         await using var circuit = Open(_fan);
@@ -100,7 +101,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(dropped.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AFailingSubscriberDoesNotStopTheOthers()
     {
         await using var circuit = Open(_fan);
@@ -114,7 +115,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(2, healthy.Changes.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SigningOutStopsNotificationsAndSigningInFollowsTheNewUser()
     {
         await using var circuit = Open(_fan);
@@ -133,7 +134,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal([(album, _otherFan.UserId)], Notifications(log));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ALockedAccountStopsReceivingInTheCircuitsItStillHasOpen()
     {
         await using var circuit = Open(_fan);
@@ -147,7 +148,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(log.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnOverflowingQueueCatchesUpFromTheLogWithoutAskingToReread()
     {
         await using var circuit = Open(_fan);
@@ -190,7 +191,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(changes.Select(c => c.Sequence).Order().Distinct(), changes.Select(c => c.Sequence));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AReconnectReplaysWhatWasMissedWhileTheLogStillHoldsIt()
     {
         await using var circuit = Open(_fan);
@@ -207,7 +208,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(0, log.Resyncs);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AReconnectAfterTheMissedChangesWerePrunedAsksToReread()
     {
         await using var circuit = Open(_fan);
@@ -228,7 +229,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(log.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AConnectionThatNeverDroppedDoesNotCatchUp()
     {
         await using var circuit = Open(_fan);
