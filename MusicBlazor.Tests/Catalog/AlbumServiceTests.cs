@@ -56,7 +56,8 @@ public sealed class AlbumServiceTests : DatabaseTest
         await using var db = await App.OpenDbAsync();
         Assert.Equal(
             [(0, "C", 210), (1, "New", 45)],
-            await db.Tracks.Where(t => t.AlbumId == id).OrderBy(t => t.Order).Select(t => ValueTuple.Create(t.Order, t.Name, t.DurationSeconds)).ToListAsync());
+            (await db.Tracks.Where(t => t.AlbumId == id).OrderBy(t => t.Order).Select(t => new { t.Order, t.Name, t.DurationSeconds }).ToListAsync())
+                .Select(t => (t.Order, t.Name, t.DurationSeconds)));
         var edit = await App.As<AlbumService>(_editor).GetForEditAsync(id);
         Assert.Equal([("C", "3:30"), ("New", "0:45")], edit!.Input.Tracks.Select(t => (t.Name, t.Duration)));
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -34,8 +35,8 @@ internal static class ArtistListQuery
         a.FollowerCount,
         viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer));
 
-    private static readonly Dictionary<ArtistSort, Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>>> Walks =
-        Enum.GetValues<ArtistSort>().ToDictionary(sort => sort, CompileWalk);
+    // Per context type: a compiled query is bound to the model of the provider it first ran on (the tests use both in one process).
+    private static readonly ConcurrentDictionary<(Type Context, ArtistSort Sort), Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>>> Walks = new();
 
     /// <summary>One page plus one row, in sort order, found whichever way costs less for this search and page.</summary>
     public static async Task<List<ArtistCard>> PageAsync(
@@ -46,7 +47,8 @@ internal static class ArtistListQuery
             return await IndexLookup(db, sort, search, viewer, skip).ToListAsync(cancellationToken);
         }
 
-        return await Walks[sort](db, search?.Term, viewer, skip).ToListAsync(cancellationToken);
+        var walk = Walks.GetOrAdd((db.GetType(), sort), key => CompileWalk(key.Sort));
+        return await walk(db, search?.Term, viewer, skip).ToListAsync(cancellationToken);
     }
 
     private static async Task<bool> PrefersIndexAsync(MusicDbContext db, ArtistSearch search, int skip, CancellationToken cancellationToken)

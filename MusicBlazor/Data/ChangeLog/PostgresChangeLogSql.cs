@@ -25,8 +25,8 @@ internal sealed class PostgresChangeLogSql : ChangeLogSql
     public override void WriteContext(DbCommand command, Guid? actor, string? suppressedBecause)
     {
         command.CommandText = """
-            SELECT set_config('musicblazor.actor', @actor, true), set_config('musicblazor.suppressed', @suppressed, true),
-                   set_config('musicblazor.fan_out', '0', true);
+            SELECT set_config('musicblazor.context', '1', true), set_config('musicblazor.actor', @actor, true),
+                   set_config('musicblazor.suppressed', @suppressed, true), set_config('musicblazor.fan_out', '0', true);
             """;
         Add(command, "@actor", actor?.ToString() ?? "");
         Add(command, "@suppressed", suppressedBecause is null ? "0" : "1");
@@ -36,16 +36,18 @@ internal sealed class PostgresChangeLogSql : ChangeLogSql
 
     public override bool PredatesTheLog(DbException exception) => false;
 
-    // The insert trigger skips rows written while fan_out is on; the log function takes the log's lock itself.
+    // The insert trigger skips rows written while fan_out is on. As on SQLite, only inside one of the app's
+    // transactions (musicblazor.context): otherwise the trigger logs each notification itself.
     public override FormattableString NotificationsForNewAlbum(Guid albumId, Guid artistId, Guid creator, DateTime now) => $"""
-        SELECT set_config('musicblazor.fan_out', '1', true);
+        SELECT set_config('musicblazor.fan_out', '1', true) WHERE current_setting('musicblazor.context', true) = '1';
         WITH inserted AS (
             INSERT INTO "Notifications" ("UserId", "AlbumId", "CreatedAt")
             SELECT f."UserId", {albumId}, {now}
             FROM "ArtistFollowers" AS f
             WHERE f."ArtistId" = {artistId} AND f."UserId" <> {creator}
             RETURNING 1)
-        SELECT musicblazor_log(0, 4, {albumId}, {artistId}, {albumId}, NULL) WHERE EXISTS (SELECT 1 FROM inserted);
+        SELECT musicblazor_log(0, 4, {albumId}, {artistId}, {albumId}, NULL)
+        WHERE current_setting('musicblazor.fan_out', true) = '1' AND EXISTS (SELECT 1 FROM inserted);
         SELECT set_config('musicblazor.fan_out', '0', true);
         """;
 
