@@ -52,7 +52,15 @@ public static class PostgresTestServer
     private static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-        await connection.OpenAsync();
+        try
+        {
+            await connection.OpenAsync();
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new InvalidOperationException($"PostgreSQL is required here (CI=true) but {Describe()} does not answer; {InstallHint}.", ex);
+        }
+
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
