@@ -92,7 +92,6 @@ public sealed class StaleEditTests : DatabaseTest
     }
 
     // SQLite only: it holds SQLite's single write lock to pause the service between its read and its write.
-
     [Fact]
     public async Task ASaveThatLosesTheRaceBetweenItsReadAndItsWriteIsRefusedToo()
     {

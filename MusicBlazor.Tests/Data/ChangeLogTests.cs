@@ -98,7 +98,6 @@ public sealed class ChangeLogTests : DatabaseTest
     }
 
     // SQLite only: PostgreSQL keeps the context in transaction-local settings, not a table.
-
     [Fact]
     public async Task TheContextRowNeverOutlivesItsTransaction()
     {
@@ -128,7 +127,6 @@ public sealed class ChangeLogTests : DatabaseTest
     }
 
     // SQLite only: the sqlite3 tool.
-
     [Fact]
     public async Task ARowChangedWithTheSqlite3ToolWhileTheAppRunsReachesOpenPages()
     {

@@ -20,17 +20,8 @@ public sealed class DatabaseInitializerTests : DatabaseTest
     }
 
     // SQLite only: WAL is a SQLite journal mode.
-
     [Fact]
-    public async Task TheDatabaseIsFullyMigratedInWalModeWithEveryRole()
-    {
-        await using var db = await App.OpenDbAsync();
-
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
-        Assert.Equal("wal", Pragma("journal_mode"));
-        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
-    }
+    public void SqliteRunsInWalMode() => Assert.Equal("wal", Pragma("journal_mode"));
 
     [DatabaseFact]
     public async Task RunningItAgainChangesNothing()
