@@ -3,6 +3,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Common;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Accounts;
 
@@ -31,7 +32,7 @@ public sealed class AccountDeletionTests : DatabaseTest
         _album = await App.CreateAlbumAsync(_admin, _first, "Live");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletesTheUserWithTheirFollowsAndNotificationsAndRefreshesFollowerCounts()
     {
         await AccountDeletion.DeleteAsync(App.DbFactory, _admin, _doomed.UserId!.Value);
@@ -45,7 +46,7 @@ public sealed class AccountDeletionTests : DatabaseTest
             (await db.Artists.OrderBy(a => a.Name).ToListAsync()).Select(a => (a.Name, a.FollowerCount)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task KeepsTheCatalogTheUserCreated()
     {
         var own = await App.CreateAlbumAsync(_doomed, _second, "Theirs");
@@ -57,7 +58,7 @@ public sealed class AccountDeletionTests : DatabaseTest
         Assert.Equal((null, null), (album.CreatedById, album.UpdatedById));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublishesEveryRemovalOnceAfterTheCommit()
     {
         App.Published.Probe = () => DatabaseSnapshot.Count(App, "AspNetUsers");
@@ -77,7 +78,7 @@ public sealed class AccountDeletionTests : DatabaseTest
             batch.Changes.Where(c => c.Entity == EntityKind.Follow).Select(c => c.ArtistId!.Value).Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AMissingAccountIsNotFound() =>
         await Assert.ThrowsAsync<NotFoundException>(() => AccountDeletion.DeleteAsync(App.DbFactory, _admin, Guid.CreateVersion7()));
 }

@@ -7,6 +7,7 @@ using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.TestSupport.Authentication;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Accounts;
 
@@ -32,7 +33,7 @@ public sealed class CurrentActorTests : DatabaseTest
 
     private static AlbumInput Album(string name) => new() { Name = name, YearReleased = 2001 };
 
-    [Fact]
+    [DatabaseFact]
     public async Task ADemotedEditorsOpenSessionCanNoLongerCreateAlbums()
     {
         var editor = await App.CreateUserAsync(Roles.Editor);
@@ -45,7 +46,7 @@ public sealed class CurrentActorTests : DatabaseTest
         Assert.Equal(1, await AlbumsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task APromotedUsersOpenSessionWritesWithTheNewRoleAtOnce()
     {
         var user = await App.CreateUserAsync();
@@ -56,7 +57,7 @@ public sealed class CurrentActorTests : DatabaseTest
         Assert.Equal(1, await AlbumsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnAccountClosedByAnAdminCanChangeNothing()
     {
         var user = await App.CreateUserAsync();
@@ -67,7 +68,7 @@ public sealed class CurrentActorTests : DatabaseTest
         Assert.Equal(0, await WithDbAsync(db => db.ArtistFollowers.CountAsync(f => f.ArtistId == _artist)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ALockoutAfterFailedLogInsDoesNotEndAnOpenSessionsWrites()
     {
         var user = await App.CreateUserAsync();
@@ -83,7 +84,7 @@ public sealed class CurrentActorTests : DatabaseTest
         Assert.Equal(1, await WithDbAsync(db => db.ArtistFollowers.CountAsync(f => f.ArtistId == _artist)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ASignInWhoseSecurityStampChangedSinceCountsAsSignedOut()
     {
         var user = await App.CreateUserAsync(Roles.Editor);

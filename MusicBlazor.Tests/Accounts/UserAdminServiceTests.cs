@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
 using MusicBlazor.Common;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Accounts;
 
@@ -33,7 +34,7 @@ public sealed class UserAdminServiceTests : DatabaseTest
         return await users.GetRolesAsync((await users.FindByIdAsync(actor.UserId.ToString()!))!);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(Roles.Editor)]
     [InlineData(Roles.Admin)]
     [InlineData(Roles.User)]
@@ -47,14 +48,14 @@ public sealed class UserAdminServiceTests : DatabaseTest
         Assert.NotEqual(stamp, (await FindAsync(_user)).SecurityStamp);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnUnknownRoleIsRefused()
     {
         await Assert.ThrowsAsync<ActionRefusedException>(() => Service().ChangeRoleAsync(_user.UserId!.Value, "Superuser"));
         Assert.Equal([Roles.User], await RolesOfAsync(_user));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdminsCannotChangeLockOrDeleteThemselves()
     {
         var before = DatabaseSnapshot.Take(App);
@@ -67,7 +68,7 @@ public sealed class UserAdminServiceTests : DatabaseTest
         Assert.Equal(before, DatabaseSnapshot.Take(App));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(null)]
     [InlineData(Roles.User)]
     [InlineData(Roles.Editor)]
@@ -86,7 +87,7 @@ public sealed class UserAdminServiceTests : DatabaseTest
         Assert.Equal(before, DatabaseSnapshot.Take(App));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LockingAndUnlockingShowsInTheListAndRotatesTheStamp()
     {
         var stamp = (await FindAsync(_user)).SecurityStamp;
@@ -101,7 +102,7 @@ public sealed class UserAdminServiceTests : DatabaseTest
         Assert.NotEqual(stamp, (await FindAsync(_user)).SecurityStamp);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListShowsEveryUserWithTheirHighestRoleByEmail()
     {
         await Service().ChangeRoleAsync(_user.UserId!.Value, Roles.Editor);
@@ -111,7 +112,7 @@ public sealed class UserAdminServiceTests : DatabaseTest
         Assert.Equal([(_admin.Name!, Roles.Admin), (_user.Name!, Roles.Editor)], users.Select(u => (u.Email, u.Role)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingRemovesTheAccount()
     {
         await Service().DeleteAsync(_user.UserId!.Value);
@@ -119,7 +120,7 @@ public sealed class UserAdminServiceTests : DatabaseTest
         Assert.DoesNotContain(await Service().ListAsync(), u => u.Id == _user.UserId);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ManagingAMissingAccountIsNotFound()
     {
         var missing = Guid.CreateVersion7();

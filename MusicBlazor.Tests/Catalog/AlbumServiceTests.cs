@@ -3,6 +3,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Catalog;
 
@@ -19,7 +20,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         _artist = await App.CreateArtistAsync(_admin, "Nina");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreatingStoresTheAlbumWithItsTracksInOrderAndStampsTheEditor()
     {
         var id = await App.CreateAlbumAsync(_editor, _artist, " Live ", 1999, ("One", "1:01"), ("Two", "90:21"), ("Three", "0:03"));
@@ -34,7 +35,7 @@ public sealed class AlbumServiceTests : DatabaseTest
             album.Tracks.OrderBy(t => t.Order).Select(t => (t.Order, t.Name, t.DurationSeconds)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreatingRefreshesTheArtistsAlbumFigures()
     {
         await App.As<AlbumService>(_editor).CreateAsync(_artist, new AlbumInput { Name = "Old", YearReleased = 1990, CoverImageUrl = "/images/old.jpg" });
@@ -45,7 +46,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal((2, 2010, "/images/new.jpg"), (artist.AlbumCount, artist.LatestAlbumYear, artist.CoverImageUrl));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SavingReplacesTheWholeTrackListInOrder()
     {
         var id = await App.CreateAlbumAsync(_editor, _artist, "Album", 2000, ("A", "1:00"), ("B", "2:00"), ("C", "3:00"));
@@ -55,12 +56,13 @@ public sealed class AlbumServiceTests : DatabaseTest
         await using var db = await App.OpenDbAsync();
         Assert.Equal(
             [(0, "C", 210), (1, "New", 45)],
-            await db.Tracks.Where(t => t.AlbumId == id).OrderBy(t => t.Order).Select(t => ValueTuple.Create(t.Order, t.Name, t.DurationSeconds)).ToListAsync());
+            (await db.Tracks.Where(t => t.AlbumId == id).OrderBy(t => t.Order).Select(t => new { t.Order, t.Name, t.DurationSeconds }).ToListAsync())
+                .Select(t => (t.Order, t.Name, t.DurationSeconds)));
         var edit = await App.As<AlbumService>(_editor).GetForEditAsync(id);
         Assert.Equal([("C", "3:30"), ("New", "0:45")], edit!.Input.Tracks.Select(t => (t.Name, t.Duration)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdatingStampsTheActorAndKeepsTheCreator()
     {
         var id = await App.CreateAlbumAsync(_editor, _artist, "Album", 2000);
@@ -76,7 +78,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal((_admin.UserId, App.Clock.GetUtcNow().UtcDateTime), (album.UpdatedById, album.UpdatedAt));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditingOnlyTheTracksStillStampsTheAlbumAsUpdated()
     {
         var id = await App.CreateAlbumAsync(_editor, _artist, "Album", 2000, ("A", "1:00"));
@@ -89,7 +91,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal((_admin.UserId, App.Clock.GetUtcNow().UtcDateTime), (album.UpdatedById, album.UpdatedAt));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Live")]
     [InlineData("LIVE")]
     [InlineData(" live ")]
@@ -106,7 +108,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal(before, DatabaseSnapshot.Take(App));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DuplicateAlbumNameIsCaseInsensitiveBeyondAscii()
     {
         await App.CreateAlbumAsync(_editor, _artist, "Été", 2000);
@@ -116,7 +118,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Contains("already exists for this artist", Assert.Single(error.Errors).Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RenamingAnAlbumOntoAnotherOfTheSameArtistIsRefused()
     {
         await App.CreateAlbumAsync(_editor, _artist, "First", 2000);
@@ -128,7 +130,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Contains("already exists for this artist", Assert.Single(error.Errors).Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task KeepingAnAlbumsOwnNameIsNotADuplicate()
     {
         var id = await App.CreateAlbumAsync(_editor, _artist, "Live", 2000);
@@ -139,7 +141,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal("LIVE", (await db.Albums.SingleAsync()).Name);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheSameNameForADifferentArtistIsAllowed()
     {
         var other = await App.CreateArtistAsync(_admin, "Other");
@@ -151,13 +153,13 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal(2, await db.Albums.CountAsync(a => a.Name == "Live"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreatingForAMissingArtistIsNotFound()
     {
         await Assert.ThrowsAsync<NotFoundException>(() => App.CreateAlbumAsync(_editor, Guid.CreateVersion7(), "Live"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task InvalidAlbumIsRefusedWithEveryBrokenRule()
     {
         var input = CatalogSeed.AlbumInput("", 1925, ("", "x"));
@@ -170,7 +172,7 @@ public sealed class AlbumServiceTests : DatabaseTest
             error.Errors.Select(e => e.Field));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ACraftedFloodOfTracksIsRefusedAndNothingIsWritten()
     {
         var input = CatalogSeed.AlbumInput("Flood", 2000);
@@ -183,7 +185,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.False(await db.Albums.AnyAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ATrackLongerThan99_59IsRefusedOnUpdate()
     {
         var id = await App.CreateAlbumAsync(_editor, _artist, "Album", 2000, ("A", "99:59"));
@@ -196,7 +198,7 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal(5999, (await db.Tracks.SingleAsync(t => t.AlbumId == id)).DurationSeconds);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingAnAlbumDeletesItsTracksAndNotificationsAndRefreshesTheArtist()
     {
         var fan = await App.CreateUserAsync();
@@ -214,13 +216,13 @@ public sealed class AlbumServiceTests : DatabaseTest
         Assert.Equal((1, 1995), (artist.AlbumCount, artist.LatestAlbumYear));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingAMissingAlbumIsNotFound()
     {
         await Assert.ThrowsAsync<NotFoundException>(() => App.As<AlbumService>(_admin).DeleteAsync(Guid.CreateVersion7()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetForEditTellsWhetherTheViewerMayManageIt()
     {
         var otherEditor = await App.CreateUserAsync(Roles.Editor);

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Catalog;
 
 /// <summary>The artist's follower and album counts are recomputed in each writer's transaction, so racing writers cannot lose one.</summary>
 public sealed class ArtistFiguresUnderParallelWritersTests : DatabaseTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task ParallelFollowsUnfollowsAndAlbumCreatesLeaveTheCountsEqualToTheRows()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);

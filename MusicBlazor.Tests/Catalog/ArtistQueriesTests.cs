@@ -1,6 +1,7 @@
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Catalog;
 
@@ -21,7 +22,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         return await App.CreateArtistAsync(_admin, name);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("piaf", "Édith Piaf")]
     [InlineData("PIAF", "Édith Piaf")]
     [InlineData("É", "Édith Piaf", "Émile")]
@@ -39,7 +40,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(expected, Names(await ListAsync(search)));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("\"n\"", "Guns \"N\" Roses")]
     [InlineData("c/d", "AC/DC")]
     [InlineData("r ró", "Sigur Rós")]
@@ -57,7 +58,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(expected, Names(await ListAsync(search)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SearchFollowsRenamesAndDeletes()
     {
         var id = await App.CreateArtistAsync(_admin, "Moonlight Drive");
@@ -71,7 +72,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Empty(Names(await ListAsync("sunset")));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnIndexLookupPagesExactlyLikeAWalkThroughTheList()
     {
         // 25 of 600 artists contain "artist": few enough matches that the index lookup is the cheaper way, while
@@ -101,7 +102,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NoSearchListsEveryArtist()
     {
         await App.CreateArtistAsync(_admin, "B");
@@ -129,7 +130,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         await App.As<ArtistService>(_admin).UpdateAsync(zed, new ArtistInput { Name = "Zed", Biography = "Updated last" });
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(ArtistSort.RecentlyUpdated, "Zed", "Mu", "Beta", "alpha")]
     [InlineData(ArtistSort.RecentlyAdded, "Mu", "Beta", "alpha", "Zed")]
     [InlineData(ArtistSort.Name, "alpha", "Beta", "Mu", "Zed")]
@@ -146,7 +147,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(expectedFirst, names.Take(expectedFirst.Length));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecentlyUpdatedIsTheDefaultSort()
     {
         await SeedSortableCatalogAsync();
@@ -156,7 +157,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal("Zed", Names(await ListAsync(sort: ArtistSorts.Parse(null)))[0]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LatestReleaseSortsArtistsWithoutAlbumsLast()
     {
         await SeedSortableCatalogAsync();
@@ -167,7 +168,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(["Mu", "Zed"], Names(page).Skip(2).Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CardsShowTheArtistsFigures()
     {
         await SeedSortableCatalogAsync();
@@ -177,7 +178,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal((2, 2005, 1), (alpha.AlbumCount, alpha.LatestAlbumYear, alpha.FollowerCount));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PagesHoldTwelveArtistsAndTellWhetherThereIsMore()
     {
         for (var i = 1; i <= 25; i++)
@@ -197,7 +198,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal((true, false), (last.HasPrevious, last.HasNext));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AFullLastPageHasNoNext()
     {
         for (var i = 1; i <= ArtistListRequest.PageSize; i++)
@@ -211,7 +212,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.False(page.HasNext);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(0)]
     [InlineData(-3)]
     public async Task PagesBelowOneMeanTheFirstPage(int requested)
@@ -224,7 +225,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(["Nina"], Names(page));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task IsFollowedIsPerViewer()
     {
         var fan = await App.CreateUserAsync();
@@ -243,7 +244,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.False((await App.As<ArtistQueries>(stranger).GetAsync(followed))!.IsFollowed);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DetailsListAlbumsNewestFirstWithTracksInOrder()
     {
         var id = await App.CreateArtistAsync(_admin, "Nina", "Bio");
@@ -265,11 +266,11 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(_admin.UserId, newest.CreatedById);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DetailsOfAMissingArtistAreNull() =>
         Assert.Null(await App.As<ArtistQueries>(Actor.Anonymous).GetAsync(Guid.CreateVersion7()));
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(int.MaxValue)]
     [InlineData(ArtistListRequest.MaxPage + 1)]
     [InlineData(int.MinValue)]
@@ -282,7 +283,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
         Assert.Equal(page < 1 ? 1 : ArtistListRequest.MaxPage, result.Page);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnUnknownSortIsTheDefaultOrder()
     {
         await App.CreateArtistAsync(_admin, "Old");

@@ -3,12 +3,13 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Catalog;
 
 public sealed class ArtistServiceTests : DatabaseTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task CreatingStampsTheActingAdminAndTheClock()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -23,7 +24,7 @@ public sealed class ArtistServiceTests : DatabaseTest
         Assert.Equal(artist.CreatedAt, artist.UpdatedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdatingStampsTheEditorAndKeepsTheCreator()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -41,7 +42,7 @@ public sealed class ArtistServiceTests : DatabaseTest
         Assert.Equal("New", artist.Biography);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RenamesAreKeptAsPreviousNames()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -57,7 +58,7 @@ public sealed class ArtistServiceTests : DatabaseTest
         Assert.Equal(["Third", "Second"], details.PreviousNames);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task InvalidInputIsRefusedAndNothingIsWritten()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -70,7 +71,7 @@ public sealed class ArtistServiceTests : DatabaseTest
         Assert.Equal(before, DatabaseSnapshot.Take(App));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnOverlongNameIsRefusedAsTooLongNotAsMissing()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -84,7 +85,7 @@ public sealed class ArtistServiceTests : DatabaseTest
         Assert.Equal("Nina", (await db.Artists.SingleAsync(a => a.Id == id)).Name);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdatingAMissingArtistIsNotFound()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -92,7 +93,7 @@ public sealed class ArtistServiceTests : DatabaseTest
             () => App.As<ArtistService>(admin).UpdateAsync(Guid.CreateVersion7(), new ArtistInput { Name = "X" }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingAnArtistDeletesItsAlbumsTracksFollowsAndNotifications()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -114,14 +115,14 @@ public sealed class ArtistServiceTests : DatabaseTest
         Assert.Equal([keptAlbum], await db.Notifications.Select(n => n.AlbumId).ToListAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingAMissingArtistIsNotFound()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
         await Assert.ThrowsAsync<NotFoundException>(() => App.As<ArtistService>(admin).DeleteAsync(Guid.CreateVersion7()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetForEditReturnsTheStoredFields()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);

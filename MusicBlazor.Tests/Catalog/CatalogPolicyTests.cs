@@ -2,6 +2,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Catalog;
 
@@ -81,7 +82,7 @@ public sealed class CatalogPolicyTests : DatabaseTest
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Table))]
     public async Task OnlyAllowedRolesCanActAndForbiddenAttemptsChangeNothing(string role, string action, bool allowed)
     {
@@ -104,7 +105,7 @@ public sealed class CatalogPolicyTests : DatabaseTest
         }
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(null, false)]
     [InlineData(Roles.User, false)]
     [InlineData(Roles.Editor, false)]
@@ -115,7 +116,7 @@ public sealed class CatalogPolicyTests : DatabaseTest
         Assert.Equal(allowed, CatalogPolicy.CanManageAlbum(actor, null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public void AnUnknownRoleGetsNoEditorRights()
     {
         var actor = Actor.User(Guid.CreateVersion7(), "Superuser");

@@ -3,6 +3,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Catalog;
 
@@ -34,7 +35,7 @@ public sealed class FollowServiceTests : DatabaseTest
         return await db.Artists.Where(a => a.Id == artist).Select(a => a.FollowerCount).SingleAsync();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FollowingAddsOneRowAndCountsTheFollower()
     {
         await App.As<FollowService>(_fan).FollowAsync(_artist);
@@ -44,7 +45,7 @@ public sealed class FollowServiceTests : DatabaseTest
         Assert.Equal(0, await FollowerCountAsync(_otherArtist));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FollowingTwiceKeepsOneRowAndPublishesNothingTheSecondTime()
     {
         var follows = App.As<FollowService>(_fan);
@@ -60,7 +61,7 @@ public sealed class FollowServiceTests : DatabaseTest
         Assert.Empty(App.Published.Batches);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FollowingStampsTheClock()
     {
         await App.As<FollowService>(_fan).FollowAsync(_artist);
@@ -69,7 +70,7 @@ public sealed class FollowServiceTests : DatabaseTest
         Assert.Equal(App.Clock.GetUtcNow().UtcDateTime, (await db.ArtistFollowers.SingleAsync()).CreatedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnfollowingRemovesOnlyThatUsersFollowOfThatArtist()
     {
         await App.FollowAsync(_fan, _artist);
@@ -85,7 +86,7 @@ public sealed class FollowServiceTests : DatabaseTest
         Assert.Equal(1, await FollowerCountAsync(_otherArtist));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnfollowingAnArtistNotFollowedChangesNothing()
     {
         await App.FollowAsync(_otherFan, _artist);
@@ -101,14 +102,14 @@ public sealed class FollowServiceTests : DatabaseTest
         Assert.Empty(App.Published.Batches);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FollowingAMissingArtistIsNotFound()
     {
         await Assert.ThrowsAsync<NotFoundException>(() => App.As<FollowService>(_fan).FollowAsync(Guid.CreateVersion7()));
         Assert.Empty(await FollowsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnonymousVisitorsCannotFollowOrUnfollow()
     {
         await App.FollowAsync(_fan, _artist);

@@ -4,6 +4,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Catalog;
 
@@ -29,7 +30,7 @@ public sealed class StaleEditTests : DatabaseTest
         return await db.Artists.AsNoTracking().SingleAsync(a => a.Id == _artist);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AStaleArtistSaveIsRefusedWithTheCurrentValuesAndChangesNothing()
     {
         var mine = await LoadArtistAsync(_admin);
@@ -48,7 +49,7 @@ public sealed class StaleEditTests : DatabaseTest
         Assert.Equal(["Nina"], stored.PreviousNames);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SavingOverTheCurrentVersionIsAllowedAndGivesANewVersion()
     {
         var mine = await LoadArtistAsync(_admin);
@@ -66,7 +67,7 @@ public sealed class StaleEditTests : DatabaseTest
         Assert.NotEqual(conflict.Current.Version, stored.Version);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OfManySavesStartedFromOneVersionAtOnceExactlyOneWins()
     {
         var start = await LoadArtistAsync(_admin);
@@ -90,6 +91,8 @@ public sealed class StaleEditTests : DatabaseTest
         Assert.Equal(winner, (await StoredArtistAsync()).Name);
     }
 
+    // SQLite only: it holds SQLite's single write lock to pause the service between its read and its write.
+    // SQLite only: it holds SQLite's write lock on a raw connection.
     [Fact]
     public async Task ASaveThatLosesTheRaceBetweenItsReadAndItsWriteIsRefusedToo()
     {
@@ -123,7 +126,7 @@ public sealed class StaleEditTests : DatabaseTest
         Assert.Equal(("Nina Renamed", "Plays loud."), ((await StoredArtistAsync()).Name, (await StoredArtistAsync()).Biography));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AStaleAlbumSaveIsRefusedEvenWhenOnlyTheTracksChanged()
     {
         var editor = await App.CreateUserAsync(Roles.Editor);
@@ -146,7 +149,7 @@ public sealed class StaleEditTests : DatabaseTest
         Assert.Equal(("Live", 2), (stored.Name, stored.Tracks.Count));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ASaveWithoutAVersionStillWorksAsLastWriterWins()
     {
         await App.As<ArtistService>(_otherAdmin).UpdateAsync(_artist, new ArtistInput { Name = "Nina Renamed" });

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Data;
 
@@ -9,7 +10,7 @@ public sealed class AuditStampInterceptorTests : DatabaseTest
 {
     private static readonly DateTime Forged = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddedRowsAreStampedFromTheContextsActorNotFromTheEntity()
     {
         var editor = await App.CreateUserAsync(Roles.Editor);
@@ -32,7 +33,7 @@ public sealed class AuditStampInterceptorTests : DatabaseTest
         Assert.Equal((editor.UserId, editor.UserId, now, now), (stored.CreatedById, stored.UpdatedById, stored.CreatedAt, stored.UpdatedAt));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AContextFromTheFactoryNeverActsAsTheActorOfAnEarlierOperation()
     {
         var editor = await App.CreateUserAsync(Roles.Editor);
@@ -54,7 +55,7 @@ public sealed class AuditStampInterceptorTests : DatabaseTest
         Assert.Equal((null, null), (stored.CreatedById, stored.UpdatedById));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ModifiedRowsGetTheNewActorAndTimeAndKeepTheirCreation()
     {
         var first = await App.CreateUserAsync(Roles.Admin);
@@ -77,7 +78,7 @@ public sealed class AuditStampInterceptorTests : DatabaseTest
         Assert.Equal((second.UserId, App.Clock.GetUtcNow().UtcDateTime), (stored.UpdatedById, stored.UpdatedAt));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnchangedRowsAreNotRestamped()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
@@ -95,7 +96,7 @@ public sealed class AuditStampInterceptorTests : DatabaseTest
         Assert.Equal(admin.UserId, (await check.Artists.SingleAsync()).UpdatedById);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnAnonymousSaveLeavesTheActorEmpty()
     {
         await using (var db = await App.OpenDbAsync(Actor.Anonymous))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Data;
 
@@ -37,7 +38,7 @@ public sealed class ChangeLogRetentionTests : DatabaseTest
         return await db.ChangeLog.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PrunesChangesOlderThanSevenDaysByDefaultAndKeepsTheRest()
     {
         var old = await LogChangesAsync(5, TimeSpan.FromDays(8));
@@ -53,7 +54,7 @@ public sealed class ChangeLogRetentionTests : DatabaseTest
         Assert.Equal(head, await App.LogHeadAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PrunesInShortBatchesSoWritersNeverWaitLong()
     {
         var old = await LogChangesAsync(ChangeLogRetention.BatchSize * 2 + 10, TimeSpan.FromDays(30));
@@ -67,7 +68,7 @@ public sealed class ChangeLogRetentionTests : DatabaseTest
         Assert.DoesNotContain(await RetainedAsync(), old.Contains);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NewChangesKeepIncreasingAfterEverythingWasPruned()
     {
         await LogChangesAsync(4, TimeSpan.FromDays(10));

@@ -7,6 +7,7 @@ using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Data.DemoData;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Data;
 
@@ -30,7 +31,7 @@ public sealed class ChangeLogTests : DatabaseTest
 
     private static (ChangeOperation, EntityKind, Guid) Key(ChangeEvent e) => (e.Operation, e.Entity, e.Id);
 
-    [Fact]
+    [DatabaseFact]
     public async Task SavesThroughEfAreLoggedInOrderWithTheirActor()
     {
         var album = await App.CreateAlbumAsync(_admin, _artist, "Live", 2001, ("Intro", "1:00"));
@@ -47,7 +48,7 @@ public sealed class ChangeLogTests : DatabaseTest
         Assert.All(logged, e => Assert.False(e.Suppressed));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ARolledBackTransactionLeavesNothingAndPublishesNothing()
     {
         await using (var db = await App.OpenDbAsync(_admin))
@@ -66,7 +67,7 @@ public sealed class ChangeLogTests : DatabaseTest
         Assert.Equal(_head, await App.LogHeadAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WritesOutsideTheChangeTrackerAreLoggedWithTheTransactionsActor()
     {
         await using (var db = await App.OpenDbAsync(_admin))
@@ -83,7 +84,7 @@ public sealed class ChangeLogTests : DatabaseTest
         Assert.All(logged, e => Assert.Equal((ChangeOperation.Updated, EntityKind.Artist, _artist, _admin.UserId), (e.Operation, e.Entity, e.Id, e.ActorId)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EachWriteIsLoggedExactlyOnce()
     {
         await App.FollowAsync(_fan, _artist);
@@ -96,6 +97,7 @@ public sealed class ChangeLogTests : DatabaseTest
             logged.Select(Key));
     }
 
+    // SQLite only: PostgreSQL keeps the context in transaction-local settings, not a table.
     [Fact]
     public async Task TheContextRowNeverOutlivesItsTransaction()
     {
@@ -104,14 +106,13 @@ public sealed class ChangeLogTests : DatabaseTest
         Assert.Equal(0L, DatabaseSnapshot.Count(App, "ChangeContext"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AWriteFromAnotherProgramIsLoggedWithoutActorAndDeliveredWithinASecond()
     {
         await using var circuit = new TestCircuit(App, _fan);
         var (log, _) = circuit.Subscribe(Topic.Artist(_artist));
-        await using (var connection = new SqliteConnection(App.ConnectionString))
+        await using (var connection = App.OpenConnection())
         {
-            await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = $"""UPDATE "Artists" SET "Biography" = 'outside' WHERE "Id" = '{GuidText(_artist)}'""";
             await command.ExecuteNonQueryAsync();
@@ -125,6 +126,7 @@ public sealed class ChangeLogTests : DatabaseTest
         Assert.Null(change.ActorId);
     }
 
+    // SQLite only: the sqlite3 tool.
     [Fact]
     public async Task ARowChangedWithTheSqlite3ToolWhileTheAppRunsReachesOpenPages()
     {
@@ -152,7 +154,7 @@ public sealed class ChangeLogTests : DatabaseTest
         Assert.Equal("Renamed outside", (await db.Artists.SingleAsync(a => a.Id == _artist)).Name);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SuppressedWritesAreLoggedMarkedAndNotDeliveredLive()
     {
         await using var circuit = new TestCircuit(App, _fan);
@@ -170,7 +172,7 @@ public sealed class ChangeLogTests : DatabaseTest
         Assert.DoesNotContain(list.Changes, c => c.Sequence <= imported[^1].Sequence);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DemoSeedingIsLoggedButDoesNotReachOpenPages()
     {
         await using (var db = await App.OpenDbAsync())

@@ -1,5 +1,6 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using MusicBlazor.Data.Providers;
 
 namespace MusicBlazor.Tests.Infrastructure;
 
@@ -11,10 +12,9 @@ public static class DatabaseSnapshot
 {
     public static string Take(TestApp app)
     {
-        using var connection = new SqliteConnection(app.ConnectionString);
-        connection.Open();
+        using var connection = app.OpenConnection();
         var dump = new StringBuilder();
-        foreach (var table in Tables(connection))
+        foreach (var table in Tables(connection, app.Provider))
         {
             dump.AppendLine($"[{table}]");
             using var command = connection.CreateCommand();
@@ -28,7 +28,13 @@ public static class DatabaseSnapshot
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     var value = reader.GetValue(i);
-                    row.Append(reader.GetName(i)).Append('=').Append(value is byte[] bytes ? Convert.ToHexString(bytes) : value).Append(';');
+                    var text = value switch
+                    {
+                        byte[] bytes => Convert.ToHexString(bytes),
+                        string[] items => string.Join(',', items),
+                        _ => value,
+                    };
+                    row.Append(reader.GetName(i)).Append('=').Append(text).Append(';');
                 }
 
                 rows.Add(row.ToString());
@@ -44,22 +50,23 @@ public static class DatabaseSnapshot
     /// <summary>Committed rows only: a separate connection does not see an open transaction's writes.</summary>
     public static long Count(TestApp app, string table, string where = "1 = 1")
     {
-        using var connection = new SqliteConnection(app.ConnectionString);
-        connection.Open();
+        using var connection = app.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE {where}";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    /// <summary>Stored tables; a virtual table (the full-text index) is left out, its storage tables are in.</summary>
-    private static List<string> Tables(SqliteConnection connection)
+    /// <summary>Stored tables; on SQLite a virtual table (the full-text index) is left out, its storage tables are in.</summary>
+    private static List<string> Tables(DbConnection connection, DatabaseProvider provider)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT name FROM sqlite_master
-            WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
-            ORDER BY name
-            """;
+        command.CommandText = provider == DatabaseProvider.Postgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+            : """
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+                ORDER BY name
+                """;
         using var reader = command.ExecuteReader();
         var tables = new List<string>();
         while (reader.Read())

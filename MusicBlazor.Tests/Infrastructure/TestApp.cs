@@ -1,14 +1,18 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data;
 using MusicBlazor.Data.ChangeLog;
+using MusicBlazor.Data.Providers;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Tests.Infrastructure.Providers;
 using MusicBlazor.TestSupport.Authentication;
 using MusicBlazor.TestSupport.Data;
 
@@ -16,27 +20,34 @@ namespace MusicBlazor.Tests.Infrastructure;
 
 /// <summary>
 /// The app's own service registration (AddDatabase, AddAccounts, AddCatalog, AddNotifications) over a private
-/// SQLite file in WAL mode with the migrations applied, plus the test seams: a fake clock, a recording
+/// database with the migrations applied (a SQLite file in WAL mode, or a PostgreSQL database of its own, both
+/// copied from a migrated template), plus the test seams: a fake clock, a recording
 /// publisher in front of the real bus, a command counter, and one <see cref="TestAuthenticationStateProvider"/>
 /// per scope.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "musicblazor-tests");
-    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+    private static readonly Lazy<Task<string>> SqliteTemplate = new(CreateSqliteTemplateAsync);
+    private static readonly Lazy<Task<string>> PostgresTemplate = new(CreatePostgresTemplateAsync);
 
     private readonly ServiceProvider _services;
     private readonly List<AsyncServiceScope> _scopes = [];
 
     private readonly bool _keepDatabase;
 
-    private TestApp(string databasePath, bool keepDatabase = false)
+    /// <param name="database">The SQLite file's path, or the PostgreSQL database's name.</param>
+    private TestApp(DatabaseProvider provider, string database, bool keepDatabase = false)
     {
         _keepDatabase = keepDatabase;
-        DatabasePath = databasePath;
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+        Provider = provider;
+        DatabasePath = database;
+        ConnectionString = provider == DatabaseProvider.Postgres
+            ? PostgresTestServer.ConnectionStringFor(database)
+            : new SqliteConnectionStringBuilder { DataSource = database }.ToString();
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration[DatabaseProviderSetting.Key] = provider.ToString();
         builder.Configuration[$"ConnectionStrings:{DatabaseConnection.ConnectionStringName}"] = ConnectionString;
         var services = builder.Services;
         services.AddLogging();
@@ -50,12 +61,23 @@ public sealed class TestApp : IAsyncDisposable
         services.AddSingleton<IChangePublisher>(p => p.GetRequiredService<RecordingPublisher>());
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(p => p.GetRequiredService<TestAuthenticationStateProvider>());
-        services.ConfigureDbContext<MusicDbContext>(options => options.AddInterceptors(Commands));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.ConfigureDbContext<PostgresMusicDbContext>(options => options.AddInterceptors(Commands));
+        }
+        else
+        {
+            services.ConfigureDbContext<MusicDbContext>(options => options.AddInterceptors(Commands));
+        }
 
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file, or on PostgreSQL the database's name.</summary>
     public string DatabasePath { get; }
+
     public string ConnectionString { get; }
     public IServiceProvider Services => _services;
     public FakeTimeProvider Clock { get; } = new();
@@ -65,12 +87,14 @@ public sealed class TestApp : IAsyncDisposable
     public ChangeLogFollower Follower => _services.GetRequiredService<ChangeLogFollower>();
     public IDbContextFactory<MusicDbContext> DbFactory => _services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
 
-    public static async Task<TestApp> StartAsync()
+    /// <summary>An app on <paramref name="provider"/>, by default the one the running test case is for (<see cref="ProviderRun"/>).</summary>
+    public static async Task<TestApp> StartAsync(DatabaseProvider? provider = null)
     {
-        var template = await Template.Value;
-        var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
-        File.Copy(template, path);
-        var app = new TestApp(path);
+        var app = (provider ?? ProviderRun.Provider) switch
+        {
+            DatabaseProvider.Postgres => new TestApp(DatabaseProvider.Postgres, await PostgresTestServer.CreateDatabaseAsync(await PostgresTemplate.Value)),
+            _ => new TestApp(DatabaseProvider.Sqlite, await CopySqliteTemplateAsync()),
+        };
         // The host would start it: it follows the change log into the bus (polling as in the app, and on every commit).
         await app.Follower.StartAsync(CancellationToken.None);
         return app;
@@ -106,6 +130,14 @@ public sealed class TestApp : IAsyncDisposable
         return scope.ServiceProvider.GetRequiredService<T>();
     }
 
+    /// <summary>A connection of its own, outside the app's contexts, as another program would open one: it sees committed data only.</summary>
+    public DbConnection OpenConnection()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>A context for arranging and asserting, acting as <paramref name="actor"/> (anonymous by default).</summary>
     public Task<MusicDbContext> OpenDbAsync(Actor? actor = null) => DbFactory.OpenAsync(actor ?? Actor.Anonymous);
 
@@ -129,6 +161,17 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         await _services.DisposeAsync();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            if (!_keepDatabase)
+            {
+                await PostgresTestServer.DropDatabaseAsync(DatabasePath);
+            }
+
+            return;
+        }
+
         SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
         if (!_keepDatabase)
         {
@@ -136,11 +179,32 @@ public sealed class TestApp : IAsyncDisposable
         }
     }
 
-    private static async Task<string> CreateTemplateAsync()
+    private static async Task<string> CopySqliteTemplateAsync()
+    {
+        var template = await SqliteTemplate.Value;
+        var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
+        File.Copy(template, path);
+        return path;
+    }
+
+    /// <summary>Migrated once per test run; every test's database is a copy (no connection may be open to it then).</summary>
+    private static async Task<string> CreatePostgresTemplateAsync()
+    {
+        var name = await PostgresTestServer.CreateDatabaseAsync();
+        await using (var app = new TestApp(DatabaseProvider.Postgres, name, keepDatabase: true))
+        {
+            await app.Services.InitializeDatabaseAsync();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresTestServer.DropDatabaseAsync(name).GetAwaiter().GetResult();
+        return name;
+    }
+
+    private static async Task<string> CreateSqliteTemplateAsync()
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"template-{Guid.NewGuid():N}.db");
-        await using (var app = new TestApp(path, keepDatabase: true))
+        await using (var app = new TestApp(DatabaseProvider.Sqlite, path, keepDatabase: true))
         {
             await app.Services.InitializeDatabaseAsync();
             await using var connection = new SqliteConnection(app.ConnectionString);

@@ -3,6 +3,7 @@ using MusicBlazor.Catalog;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Notifications;
 
@@ -13,7 +14,7 @@ public sealed class ChangeBusTests : DatabaseTest
 
     protected override async Task ArrangeAsync() => _admin = await App.CreateUserAsync(Roles.Admin);
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnEditToOneArtistReachesOnlyThePagesShowingItAmongAThousand()
     {
         var created = Enumerable.Range(0, 1000).Select(i => Artist.Create($"Artist {i:0000}")).ToList();
@@ -51,7 +52,7 @@ public sealed class ChangeBusTests : DatabaseTest
         Assert.Equal(0, App.Bus.SinkCount);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(EntityKind.Artist, "Artist", "ArtistList")]
     [InlineData(EntityKind.Album, "Album", "Artist")]
     [InlineData(EntityKind.Track, "Album", "Artist")]
@@ -68,7 +69,7 @@ public sealed class ChangeBusTests : DatabaseTest
         Assert.Equal(new[] { first, second }.Where(k => k != ""), kinds);
     }
 
-    [Fact]
+    [DatabaseFact]
     public void AnAlbumsNotificationsBelongToNoTopicUntilTheBusNamesTheirRecipients()
     {
         var created = new ChangeEvent(1, ChangeOperation.Created, EntityKind.Notification, Guid.NewGuid());
@@ -78,7 +79,7 @@ public sealed class ChangeBusTests : DatabaseTest
         Assert.Equal([Topic.Notifications(recipient)], Topic.Of(created with { UserId = recipient }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnAlbumsNotificationsReachOnlyItsRecipientsWhoAreOnline()
     {
         var editor = await App.CreateUserAsync(Roles.Editor);
@@ -103,7 +104,7 @@ public sealed class ChangeBusTests : DatabaseTest
         Assert.Empty(strangerLog.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangesArriveInSequenceOrder()
     {
         await using var circuit = new TestCircuit(App, Actor.Anonymous);

@@ -7,6 +7,7 @@ using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Notifications;
 
@@ -38,7 +39,7 @@ public sealed class NotificationHubTests : DatabaseTest
 
     private Task RenameAsync(Guid artist, string name) => App.As<ArtistService>(_admin).UpdateAsync(artist, new ArtistInput { Name = name });
 
-    [Fact]
+    [DatabaseFact]
     public async Task EachCircuitHasItsOwnHubAttachedOnlyOnceSomethingSubscribes()
     {
         await using var first = Open(_fan);
@@ -53,7 +54,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(0, App.Bus.SinkCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeliversOnlyTheCircuitUsersNotifications()
     {
         await using var fanCircuit = Open(_fan);
@@ -73,7 +74,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(strangerLog.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ASubscriberReceivesOnlyTheRecordItShows()
     {
         await using var circuit = Open(_fan);
@@ -87,7 +88,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(other.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnsubscribingStopsDeliveryToThatSubscriberOnly()
     {
         await using var circuit = Open(_fan);
@@ -102,7 +103,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(dropped.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AFailingSubscriberDoesNotStopTheOthers()
     {
         await using var circuit = Open(_fan);
@@ -116,7 +117,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(2, healthy.Changes.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SigningOutStopsNotificationsAndSigningInFollowsTheNewUser()
     {
         await using var circuit = Open(_fan);
@@ -135,7 +136,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal([(album, _otherFan.UserId)], Notifications(log));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ALockedAccountStopsReceivingInTheCircuitsItStillHasOpen()
     {
         await using var circuit = Open(_fan);
@@ -149,7 +150,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(log.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ALockoutAfterFailedLogInsLeavesTheCircuitsItHasOpenReceiving()
     {
         await using var circuit = Open(_fan);
@@ -172,7 +173,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(0, log.Resyncs);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnOverflowingQueueCatchesUpFromTheLogWithoutAskingToReread()
     {
         await using var circuit = Open(_fan);
@@ -215,7 +216,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(changes.Select(c => c.Sequence).Order().Distinct(), changes.Select(c => c.Sequence));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AReconnectReplaysWhatWasMissedWhileTheLogStillHoldsIt()
     {
         await using var circuit = Open(_fan);
@@ -232,7 +233,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Equal(0, log.Resyncs);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AReconnectAfterTheMissedChangesWerePrunedAsksToReread()
     {
         await using var circuit = Open(_fan);
@@ -253,7 +254,7 @@ public sealed class NotificationHubTests : DatabaseTest
         Assert.Empty(log.Changes);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AConnectionThatNeverDroppedDoesNotCatchUp()
     {
         await using var circuit = Open(_fan);

@@ -3,6 +3,7 @@ using MusicBlazor.Accounts;
 using MusicBlazor.Common;
 using MusicBlazor.Notifications;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Notifications;
 
@@ -41,7 +42,7 @@ public sealed class NotificationInboxTests : DatabaseTest
     private List<(Guid, Guid)> Without(List<(Guid User, Guid Album)> all, Actor user, Guid album) =>
         all.Where(n => n != (user.UserId!.Value, album)).ToList();
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListsOnlyMyNotificationsNewestFirst()
     {
         await App.As<NotificationInbox>(_otherFan).DismissAsync(_newer);
@@ -54,11 +55,11 @@ public sealed class NotificationInboxTests : DatabaseTest
         Assert.Equal([_older], theirs.Select(n => n.AlbumId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnonymousVisitorsHaveNoNotifications() =>
         Assert.Empty((await App.As<NotificationInbox>(Actor.Anonymous).ListMineAsync()).Value);
 
-    [Fact]
+    [DatabaseFact]
     public async Task DismissingRemovesOnlyMyNotificationForThatAlbum()
     {
         var before = await NotificationsAsync();
@@ -68,7 +69,7 @@ public sealed class NotificationInboxTests : DatabaseTest
         Assert.Equal(Without(before, _fan, _older), await NotificationsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DismissingAllRemovesOnlyMine()
     {
         await App.As<NotificationInbox>(_fan).DismissAllAsync();
@@ -78,7 +79,7 @@ public sealed class NotificationInboxTests : DatabaseTest
             await NotificationsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnonymousVisitorsCannotDismiss()
     {
         var inbox = App.As<NotificationInbox>(Actor.Anonymous);
@@ -88,7 +89,7 @@ public sealed class NotificationInboxTests : DatabaseTest
         await Assert.ThrowsAsync<ForbiddenException>(() => inbox.DeleteAsync(_fan.UserId!.Value, _older));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingMyOwnNotificationByRecipientIsAllowed()
     {
         var before = await NotificationsAsync();
@@ -98,7 +99,7 @@ public sealed class NotificationInboxTests : DatabaseTest
         Assert.Equal(Without(before, _fan, _older), await NotificationsAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("otherFan")]
     [InlineData("otherEditor")]
     public async Task DeletingAnotherUsersNotificationIsRefused(string who)
@@ -113,7 +114,7 @@ public sealed class NotificationInboxTests : DatabaseTest
         Assert.Empty(App.Published.Batches);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("admin")]
     [InlineData("creator")]
     public async Task AdminsAndTheAlbumsCreatorMayDeleteAnotherUsersNotification(string who)

@@ -4,6 +4,7 @@ using MusicBlazor.Catalog;
 using MusicBlazor.Notifications;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
 
 namespace MusicBlazor.Tests.Notifications;
 
@@ -39,7 +40,7 @@ public sealed class NotificationWriterTests : DatabaseTest
 
     private List<Guid> Ids(params Actor[] actors) => actors.Select(a => a.UserId!.Value).Order().ToList();
 
-    [Fact]
+    [DatabaseFact]
     public async Task WritesOneRowPerFollowerExceptTheCreatorInOneCommandAndLogsTheAlbumOnce()
     {
         await using var db = await App.OpenDbAsync(_editor);
@@ -62,7 +63,7 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.Equal((album.Id, _artist, _editor.UserId), (logged.Id, logged.ArtistId!.Value, logged.ActorId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WithoutATransactionEachNotificationIsLoggedByTheTrigger()
     {
         await using var db = await App.OpenDbAsync(_editor);
@@ -78,7 +79,7 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.All(logged, e => Assert.Equal((ChangeOperation.Created, EntityKind.Notification, album.Id), (e.Operation, e.Entity, e.Id)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreatingAnAlbumNotifiesFollowersOnly()
     {
         var album = await App.CreateAlbumAsync(_editor, _artist, "Live");
@@ -86,7 +87,7 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.Equal(Ids(_fan, _otherFan), await RecipientsAsync(album));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnAdminWhoFollowsIsNotNotifiedOfTheirOwnAlbum()
     {
         await App.FollowAsync(_admin, _artist);
@@ -96,7 +97,7 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.Equal(Ids(_fan, _otherFan, _editor), await RecipientsAsync(album));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NotificationsAreStampedWithTheAlbumsCreationTime()
     {
         var album = await App.CreateAlbumAsync(_editor, _artist, "Live");
@@ -106,7 +107,7 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.Equal(album, (await db.Notifications.FirstAsync()).AlbumId);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheAlbumAndItsNotificationsArePublishedTogetherAfterTheCommit()
     {
         App.Published.Probe = () => (DatabaseSnapshot.Count(App, "Albums"), DatabaseSnapshot.Count(App, "Notifications"));
@@ -123,7 +124,7 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.Equal(batch.Changes.Select(c => c.Sequence).Order(), batch.Changes.Select(c => c.Sequence));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AFailedAlbumCreateWritesAndPublishesNoNotifications()
     {
         await App.CreateAlbumAsync(_editor, _artist, "Live");
@@ -139,7 +140,7 @@ public sealed class NotificationWriterTests : DatabaseTest
         Assert.Empty(App.Published.Batches);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletingForAlbumsRemovesOnlyTheirNotifications()
     {
         var doomed = await App.CreateAlbumAsync(_editor, _artist, "Doomed");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -16,26 +17,13 @@ namespace MusicBlazor.Catalog;
 /// <item><b>Index lookup</b>: the artists the trigram index proposes, tested and sorted, then the cards of just the
 /// page's ids (so "is followed" is worked out for the rows shown, not for every match). Ordinary LINQ, because EF
 /// Core cannot compile a query over raw SQL that takes a parameter (dotnet/efcore#34374); it costs milliseconds of
-/// SQLite work, next to which the translation lookup is small.</item>
+/// database work, next to which the translation lookup is small.</item>
 /// </list>
 /// </summary>
 internal static class ArtistListQuery
 {
     /// <summary>One row more than a page tells whether there is a next page without counting every match.</summary>
     private const int Take = ArtistListRequest.PageSize + 1;
-
-    /// <summary>The artists the trigram index proposes for an FTS5 phrase; the query still tests the term.</summary>
-    private const string IndexCandidatesSql =
-        """SELECT * FROM "Artists" WHERE rowid IN (SELECT rowid FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0})""";
-
-    /// <summary>
-    /// What <see cref="ArtistSearch.PrefersIndex"/> weighs: how many artists the index proposes (counting no further
-    /// than the second parameter) and about how many artists there are (the highest rowid: one index step).
-    /// </summary>
-    private const string IndexEstimateSql = """
-        SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "ArtistSearch" WHERE "ArtistSearch" MATCH {0} LIMIT {1})) AS "Matches",
-               (SELECT COALESCE(MAX(rowid), 0) FROM "Artists") AS "Artists"
-        """;
 
     /// <summary>What the list shows of an artist, for a viewer (null when signed out).</summary>
     private static readonly Expression<Func<MusicDbContext, Guid?, Artist, ArtistCard>> Card = (db, viewer, a) => new ArtistCard(
@@ -47,8 +35,8 @@ internal static class ArtistListQuery
         a.FollowerCount,
         viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer));
 
-    private static readonly Dictionary<ArtistSort, Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>>> Walks =
-        Enum.GetValues<ArtistSort>().ToDictionary(sort => sort, CompileWalk);
+    // Per context type: a compiled query is bound to the model of the provider it first ran on (the tests use both in one process).
+    private static readonly ConcurrentDictionary<(Type Context, ArtistSort Sort), Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>>> Walks = new();
 
     /// <summary>One page plus one row, in sort order, found whichever way costs less for this search and page.</summary>
     public static async Task<List<ArtistCard>> PageAsync(
@@ -59,22 +47,25 @@ internal static class ArtistListQuery
             return await IndexLookup(db, sort, search, viewer, skip).ToListAsync(cancellationToken);
         }
 
-        return await Walks[sort](db, search?.Term, viewer, skip).ToListAsync(cancellationToken);
+        var walk = Walks.GetOrAdd((db.GetType(), sort), key => CompileWalk(key.Sort));
+        return await walk(db, search?.Term, viewer, skip).ToListAsync(cancellationToken);
     }
 
     private static async Task<bool> PrefersIndexAsync(MusicDbContext db, ArtistSearch search, int skip, CancellationToken cancellationToken)
     {
         // Held open for the page query that follows, rather than opened twice.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var sql = ArtistSearchSql.For(db);
         var estimate = (await db.Database
-            .SqlQueryRaw<IndexEstimate>(IndexEstimateSql, search.IndexQuery, ArtistSearch.IndexedLookupLimit + 1)
+            .SqlQueryRaw<IndexEstimate>(sql.Estimate, sql.Pattern(search), ArtistSearch.IndexedLookupLimit + 1)
             .ToListAsync(cancellationToken))[0];
         return search.PrefersIndex(estimate.Matches, estimate.Artists, skip);
     }
 
     private static IAsyncEnumerable<ArtistCard> IndexLookup(MusicDbContext db, ArtistSort sort, ArtistSearch search, Guid? viewer, int skip)
     {
-        var pageIds = Sort(db.Artists.FromSqlRaw(IndexCandidatesSql, search.IndexQuery).Where(a => a.SearchName.Contains(search.Term)), sort)
+        var sql = ArtistSearchSql.For(db);
+        var pageIds = Sort(db.Artists.FromSqlRaw(sql.Candidates, sql.Pattern(search)).Where(a => a.SearchName.Contains(search.Term)), sort)
             .Skip(skip)
             .Take(Take)
             .Select(a => a.Id);

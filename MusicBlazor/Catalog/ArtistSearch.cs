@@ -7,7 +7,7 @@ namespace MusicBlazor.Catalog;
 /// <item><b>Walk</b> the list in sort order, testing each name, until the page is full: cheap when matches are
 /// common or the page is early, but a rare term or a deep page means walking past most artists. A term shorter than
 /// three characters is always walked (a trigram index cannot find it).</item>
-/// <item><b>Look up</b> the term in the trigram index (SQLite FTS5, migration <c>ArtistSearchTrigramIndex</c>) and
+/// <item><b>Look up</b> the term in the trigram index (SQLite FTS5 or PostgreSQL pg_trgm, <see cref="ArtistSearchSql"/>) and
 /// sort just the matches: the cost follows the number of matches, whatever the page.</item>
 /// </list>
 /// <see cref="PrefersIndex"/> picks the cheaper from the number of matches (which the index counts quickly), the
@@ -35,7 +35,7 @@ public sealed class ArtistSearch
     /// <summary>Whether the trigram index can find this term.</summary>
     public bool CanUseIndex => Term.EnumerateRunes().Count() >= TrigramLength;
 
-    /// <summary>The term as one FTS5 phrase (quoted, inner quotes doubled), so no character in it is query syntax.</summary>
+    /// <summary>For SQLite's index, the term as one FTS5 phrase (quoted, inner quotes doubled), so no character in it is query syntax.</summary>
     public string IndexQuery => "\"" + Term.Replace("\"", "\"\"") + "\"";
 
     /// <summary>The search for what a user typed; null when there is nothing to search for.</summary>

@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data.DemoData;
+using MusicBlazor.Data.Providers;
 
 namespace MusicBlazor.Data;
 
-/// <summary>Start-up: apply migrations, switch SQLite to WAL, make sure the roles exist, seed demo data if asked.</summary>
+/// <summary>Start-up: check the database opens, apply its provider's migrations, switch SQLite to WAL, make sure the roles exist, seed demo data if asked.</summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -16,6 +17,7 @@ public static class DatabaseInitializer
         var dbFactory = provider.GetRequiredService<IDbContextFactory<MusicDbContext>>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await DatabaseConnectionCheck.EnsureOpensAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {

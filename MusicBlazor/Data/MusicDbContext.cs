@@ -14,10 +14,21 @@ namespace MusicBlazor.Data;
 /// <see cref="Actor"/>: it stamps created/updated by and is the actor the change log records (through the
 /// transaction's <see cref="ChangeContextInterceptor"/>), so every save runs in a transaction.
 /// Instances are pooled: disposing returns the context to the pool, so its own state is reset there too.
+/// On SQLite this is the context itself; on PostgreSQL it is <see cref="Providers.PostgresMusicDbContext"/>.
 /// </summary>
-public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>
 {
+    public MusicDbContext(DbContextOptions<MusicDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which keeps that provider's migrations apart.</summary>
+    protected MusicDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Artist> Artists => Set<Artist>();
     public DbSet<Album> Albums => Set<Album>();
     public DbSet<Track> Tracks => Set<Track>();

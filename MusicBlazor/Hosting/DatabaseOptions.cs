@@ -1,10 +1,18 @@
 using Microsoft.Data.Sqlite;
+using MusicBlazor.Data.Providers;
 
 namespace MusicBlazor.Hosting;
 
 public static class DatabaseConnection
 {
     public const string ConnectionStringName = "Catalog";
+    public const string Setting = "ConnectionStrings:" + ConnectionStringName;
+
+    /// <summary>The configured connection string; its absence is a start-up error naming the setting.</summary>
+    public static string Read(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString
+            ? connectionString
+            : throw new DatabaseStartupException($"{Setting} is not set (appsettings.json, or the environment variable ConnectionStrings__{ConnectionStringName}).");
 
     /// <summary>
     /// The SQLite connection string with a relative file path resolved against the content root (so the database

@@ -12,6 +12,7 @@ using MusicBlazor.Components.Layout;
 using MusicBlazor.Data;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Data.DemoData;
+using MusicBlazor.Data.Providers;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
@@ -41,38 +42,47 @@ public static class ServiceRegistration
 
     public static void AddDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<AuditStampInterceptor>();
-        builder.Services.AddSingleton<ChangeLogSignal>();
-        builder.Services.AddSingleton<ChangeContextInterceptor>();
-        builder.Services.AddSingleton<SqlitePragmas>();
+        var services = builder.Services;
+        var provider = DatabaseProviderSetting.Read(builder.Configuration);
+        services.AddSingleton<AuditStampInterceptor>();
+        services.AddSingleton<ChangeLogSignal>();
+        services.AddSingleton<ChangeContextInterceptor>();
         // Pooled: a context is rented per operation and reset on dispose, so an operation does not pay for building
         // EF's per-context services (the benchmark's browsing figures show the difference). Interceptors come from
         // the root provider: the pool and its options are singletons. The connection string is read from the
         // final configuration, so test hosts and environment variables can override it.
-        builder.Services.AddPooledDbContextFactory<MusicDbContext>((provider, options) => options
-            .UseSqlite(SqliteConnectionString(provider))
-            .AddInterceptors(
-                provider.GetRequiredService<SqlitePragmas>(),
-                provider.GetRequiredService<AuditStampInterceptor>(),
-                provider.GetRequiredService<ChangeContextInterceptor>()));
-        builder.Services.AddDatabaseDeveloperPageExceptionFilter();
-        builder.Services.AddSingleton<WalCheckpointer>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddPooledDbContextFactory<PostgresMusicDbContext>((sp, options) => options
+                    .UseNpgsql(DatabaseConnection.Read(sp.GetRequiredService<IConfiguration>()))
+                    .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<ChangeContextInterceptor>()));
+                services.AddSingleton<IDbContextFactory<MusicDbContext>, UpcastContextFactory<PostgresMusicDbContext>>();
+                services.AddScoped<MusicDbContext>(sp => sp.GetRequiredService<PostgresMusicDbContext>());
+                services.AddSingleton<ICommitWatch, PostgresCommitWatch>();
+                break;
+            default:
+                services.AddSingleton<SqlitePragmas>();
+                services.AddPooledDbContextFactory<MusicDbContext>((sp, options) => options
+                    .UseSqlite(DatabaseConnection.ResolveSqlite(
+                        DatabaseConnection.Read(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
+                    .AddInterceptors(
+                        sp.GetRequiredService<SqlitePragmas>(),
+                        sp.GetRequiredService<AuditStampInterceptor>(),
+                        sp.GetRequiredService<ChangeContextInterceptor>()));
+                services.AddSingleton<WalCheckpointer>();
+                services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
+                services.AddSingleton<ICommitWatch, SqliteCommitWatch>();
+                break;
+        }
+
+        services.AddDatabaseDeveloperPageExceptionFilter();
 
         // The change log: written by triggers, read forward from a position, pruned by age.
-        builder.Services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
-        builder.Services.AddSingleton<ChangeLogReader>();
-        builder.Services.AddSingleton<CommitWatch>();
-        builder.Services.AddSingleton<ChangeLogRetention>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<ChangeLogRetention>());
-    }
-
-    private static string SqliteConnectionString(IServiceProvider provider)
-    {
-        var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseConnection.ConnectionStringName)
-            ?? throw new InvalidOperationException(
-                $"Connection string '{DatabaseConnection.ConnectionStringName}' not found in appsettings.json.");
-        return DatabaseConnection.ResolveSqlite(connectionString, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
+        services.AddSingleton<ChangeLogReader>();
+        services.AddSingleton<ChangeLogRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeLogRetention>());
     }
 
     public static void AddAccounts(this IServiceCollection services)

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using System.Data.Common;
 
@@ -10,7 +9,7 @@ namespace MusicBlazor.Data.ChangeLog;
 /// </summary>
 public static class ChangeLogPosition
 {
-    /// <summary>The highest sequence ever assigned: <c>sqlite_sequence</c> keeps it even when the log is empty.</summary>
+    /// <summary>On SQLite, the highest sequence ever assigned: <c>sqlite_sequence</c> keeps it even when the log is empty.</summary>
     public const string Sql = """SELECT coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'ChangeLog'), 0)""";
 
     public static async Task<long> ReadAsync(MusicDbContext db, CancellationToken cancellationToken = default)
@@ -31,13 +30,12 @@ public static class ChangeLogPosition
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Sql;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.CommandText = ChangeLogSql.For(connection).Head;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     /// <summary>
-    /// Runs <paramref name="read"/> and reads the log's position in one snapshot: a deferred SQLite transaction, whose
-    /// first read fixes what every later read in it sees (WAL mode), and which takes no write lock.
+    /// Runs <paramref name="read"/> and reads the log's position in one snapshot (<see cref="ChangeLogSql.BeginSnapshotAsync"/>).
     /// </summary>
     public static async Task<Positioned<T>> ReadAtPositionAsync<T>(
         this IDbContextFactory<MusicDbContext> dbFactory, Func<MusicDbContext, Task<T>> read, CancellationToken cancellationToken = default)
@@ -46,8 +44,8 @@ public static class ChangeLogPosition
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await using var snapshot = connection.BeginTransaction(deferred: true);
+            var connection = db.Database.GetDbConnection();
+            await using var snapshot = await ChangeLogSql.For(connection).BeginSnapshotAsync(connection, cancellationToken);
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
             var position = await ReadAsync(connection, snapshot, cancellationToken);
             var value = await read(db);

@@ -5,7 +5,7 @@ namespace MusicBlazor.Data.ChangeLog;
 
 /// <summary>
 /// Prunes the log by age. Deletes in small batches, each its own short transaction, so a writer never waits long
-/// behind it; the highest sequence survives in <c>sqlite_sequence</c>, so positions keep increasing.
+/// behind it; the highest sequence survives (SQLite: <c>sqlite_sequence</c>, PostgreSQL: <c>ChangeLogHead</c>), so positions keep increasing.
 /// </summary>
 public sealed class ChangeLogRetention(
     IDbContextFactory<MusicDbContext> dbFactory, IOptions<ChangeLogOptions> options, TimeProvider clock, ILogger<ChangeLogRetention> logger)

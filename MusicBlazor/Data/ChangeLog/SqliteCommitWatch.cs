@@ -4,16 +4,15 @@ using Microsoft.EntityFrameworkCore;
 namespace MusicBlazor.Data.ChangeLog;
 
 /// <summary>
-/// Notices commits made by anyone, the app's other connections and other programs alike, for the price of one
+/// SQLite: notices commits made by anyone, the app's other connections and other programs alike, for the price of one
 /// pragma: SQLite's <c>data_version</c> changes for a connection whenever another connection commits. Keeps one
 /// connection open for that; it never reads the log itself.
 /// </summary>
-public sealed class CommitWatch(IDbContextFactory<MusicDbContext> dbFactory) : IAsyncDisposable
+public sealed class SqliteCommitWatch(IDbContextFactory<MusicDbContext> dbFactory) : ICommitWatch, IAsyncDisposable
 {
     private SqliteConnection? _connection;
     private long _seen = -1;
 
-    /// <summary>Whether anything was committed since the previous call (always true on the first).</summary>
     public async Task<bool> CommittedSinceLastAskedAsync(CancellationToken cancellationToken = default)
     {
         _connection ??= await OpenAsync(cancellationToken);
