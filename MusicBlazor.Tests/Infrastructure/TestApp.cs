@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -37,7 +38,7 @@ public sealed class TestApp : IAsyncDisposable
     private readonly bool _keepDatabase;
 
     /// <param name="database">The SQLite file's path, or the PostgreSQL database's name.</param>
-    private TestApp(DatabaseProvider provider, string database, bool keepDatabase = false)
+    private TestApp(DatabaseProvider provider, string database, bool keepDatabase = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _keepDatabase = keepDatabase;
         Provider = provider;
@@ -49,6 +50,7 @@ public sealed class TestApp : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration[DatabaseProviderSetting.Key] = provider.ToString();
         builder.Configuration[$"ConnectionStrings:{DatabaseConnection.ConnectionStringName}"] = ConnectionString;
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var services = builder.Services;
         services.AddLogging();
         builder.AddDatabase();
@@ -98,6 +100,46 @@ public sealed class TestApp : IAsyncDisposable
         // The host would start it: it follows the change log into the bus (polling as in the app, and on every commit).
         await app.Follower.StartAsync(CancellationToken.None);
         return app;
+    }
+
+    /// <summary>
+    /// Another server on this app's PostgreSQL database, as a second machine would run it: its own services, follower
+    /// and bus. Both servers listen for commits (<see cref="PostgresChangeListener"/>) and wake only for
+    /// notifications: their poll interval is an hour, so nothing reaches either by polling during a test.
+    /// </summary>
+    public async Task<TestApp> StartSecondServerAsync()
+    {
+        var second = new TestApp(Provider, DatabasePath, keepDatabase: true, OnlyNotifications);
+        await second.Follower.StartAsync(CancellationToken.None);
+        await second.ListenAsync();
+        await ListenAsync();
+        return second;
+    }
+
+    /// <summary>A first server that will be joined by <see cref="StartSecondServerAsync"/>.</summary>
+    public static async Task<TestApp> StartFirstServerAsync()
+    {
+        var app = new TestApp(DatabaseProvider.Postgres, await PostgresTestServer.CreateDatabaseAsync(await PostgresTemplate.Value), settings: OnlyNotifications);
+        await app.Follower.StartAsync(CancellationToken.None);
+        return app;
+    }
+
+    private static readonly Dictionary<string, string?> OnlyNotifications = new() { ["ChangeLog:PollInterval"] = "01:00:00" };
+
+    public PostgresChangeListener Listener => _services.GetRequiredService<PostgresChangeListener>();
+
+    private bool _listening;
+
+    private async Task ListenAsync()
+    {
+        if (_listening)
+        {
+            return;
+        }
+
+        _listening = true;
+        await Listener.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => Listener.State == ListenerState.Listening, "the server listens for commits");
     }
 
     /// <summary>
@@ -155,6 +197,11 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Follower.StopAsync(CancellationToken.None);
+        if (_listening)
+        {
+            await Listener.StopAsync(CancellationToken.None);
+        }
+
         foreach (var scope in _scopes)
         {
             await scope.DisposeAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace MusicBlazor.Data;
 /// Instances are pooled: disposing returns the context to the pool, so its own state is reset there too.
 /// On SQLite this is the context itself; on PostgreSQL it is <see cref="Providers.PostgresMusicDbContext"/>.
 /// </summary>
-public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>
+public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     public MusicDbContext(DbContextOptions<MusicDbContext> options)
         : base(options)
@@ -35,6 +36,9 @@ public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Gu
     public DbSet<ArtistFollower> ArtistFollowers => Set<ArtistFollower>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ChangeEvent> ChangeLog => Set<ChangeEvent>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every server on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Actor Actor { get; set; } = Actor.Anonymous;
 

@@ -1,5 +1,6 @@
 using MusicBlazor.Components;
 using MusicBlazor.Components.Account;
+using MusicBlazor.Hosting.Health;
 
 namespace MusicBlazor.Hosting;
 
@@ -29,5 +30,6 @@ public static class RequestPipeline
         // frame-ancestors is part of SecurityHeaders' policy; Blazor's own header would be a second one.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
+        app.MapMusicBlazorHealth();
     }
 }

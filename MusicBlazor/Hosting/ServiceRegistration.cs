@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ using MusicBlazor.Data;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Data.DemoData;
 using MusicBlazor.Data.Providers;
+using MusicBlazor.Hosting.Health;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
@@ -59,7 +61,9 @@ public static class ServiceRegistration
                     .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<ChangeContextInterceptor>()));
                 services.AddSingleton<IDbContextFactory<MusicDbContext>, UpcastContextFactory<PostgresMusicDbContext>>();
                 services.AddScoped<MusicDbContext>(sp => sp.GetRequiredService<PostgresMusicDbContext>());
-                services.AddSingleton<ICommitWatch, PostgresCommitWatch>();
+                services.AddSingleton<PostgresChangeListener>();
+                services.AddSingleton<ICommitWatch>(sp => sp.GetRequiredService<PostgresChangeListener>());
+                services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeListener>());
                 break;
             default:
                 services.AddSingleton<SqlitePragmas>();
@@ -77,6 +81,7 @@ public static class ServiceRegistration
         }
 
         services.AddDatabaseDeveloperPageExceptionFilter();
+        services.AddMusicBlazorHealthChecks(provider);
 
         // The change log: written by triggers, read forward from a position, pruned by age.
         services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
@@ -92,6 +97,8 @@ public static class ServiceRegistration
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<CircuitUser>();
+        // Keys in the database: a sign-in cookie or antiforgery token made by one server is valid on every other.
+        services.AddDataProtection().SetApplicationName("MusicBlazor").PersistKeysToDbContext<MusicDbContext>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;

@@ -5,13 +5,14 @@ namespace MusicBlazor.Notifications.Bus;
 
 /// <summary>
 /// Follows the change log from the position it started at and publishes every committed change, in sequence order,
-/// to the bus. It wakes when the app commits (<see cref="ChangeLogSignal"/>) and otherwise asks the database every
-/// <see cref="ChangeLogOptions.PollInterval"/> whether anyone committed (<see cref="ICommitWatch"/>: one pragma on SQLite),
-/// which is how writes from other programs arrive; only then does it read the log's next range. It reads
-/// only committed rows, so nothing a rollback removed can ever be published. Sequences become visible in order, so
-/// reading "after my position" never skips one: SQLite commits one writer at a time, and on PostgreSQL the log's
-/// writers are serialized by the log itself (<see cref="PostgresChangeLogSql"/>); a follower reading a plain
-/// sequence column there would have to stop before the oldest transaction still in flight.
+/// to the bus. It wakes when the app commits (<see cref="ChangeLogSignal"/>) and otherwise asks every
+/// <see cref="ChangeLogOptions.PollInterval"/> whether anyone committed (<see cref="ICommitWatch"/>: on SQLite one
+/// pragma, which is how writes from other programs arrive; on PostgreSQL whether a LISTEN notification came, which is
+/// how other servers' commits arrive, see <see cref="PostgresChangeListener"/>); only then does it read the log's next
+/// range. It reads only committed rows, so nothing a rollback removed can ever be published. Sequences become visible
+/// in order, so reading "after my position" never skips one: SQLite commits one writer at a time, and on PostgreSQL
+/// the log's writers are serialized by the log itself (<see cref="PostgresChangeLogSql"/>). Every server runs one, so
+/// each delivers every change once, in order, whichever server committed it.
 /// </summary>
 public sealed class ChangeLogFollower(
     ChangeLogReader log, ChangeLogSignal signal, ICommitWatch commits, IChangePublisher publisher, IOptions<ChangeLogOptions> options,

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using MusicBlazor.Accounts;
+using MusicBlazor.Catalog;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MusicBlazor.Data.ChangeLog;
+using MusicBlazor.Hosting.Health;
+using MusicBlazor.Tests.Infrastructure;
+using MusicBlazor.Tests.Infrastructure.Providers;
+
+namespace MusicBlazor.Tests.Notifications.CrossServer;
+
+/// <summary>
+/// Two servers on one PostgreSQL database, each with its own services, change-log follower, bus and LISTEN connection.
+/// Neither polls (their poll interval is an hour), so whatever server B delivers from server A's commits came
+/// through NOTIFY, or through the catch-up after the listener reconnected.
+/// </summary>
+public sealed class CrossServerDeliveryTests : IAsyncLifetime
+{
+    private TestApp _a = null!;
+    private TestApp _b = null!;
+    private Actor _editor = null!;
+    private Actor _fan = null!;
+    private Guid _artist;
+
+    public async Task InitializeAsync()
+    {
+        _a = await TestApp.StartFirstServerAsync();
+        _b = await _a.StartSecondServerAsync();
+        var admin = await _a.CreateUserAsync(Roles.Admin);
+        _editor = await _a.CreateUserAsync(Roles.Editor);
+        _fan = await _a.CreateUserAsync();
+        _artist = await _a.CreateArtistAsync(admin, "Nina Simone");
+        await _a.FollowAsync(_fan, _artist);
+        await ServerBCaughtUpAsync();
+    }
+
+    /// <summary>Waits until B has published everything committed so far, then forgets what it published.</summary>
+    private async Task ServerBCaughtUpAsync()
+    {
+        var head = await _a.LogHeadAsync();
+        await Eventually.TrueAsync(() => _b.Follower.Position >= head, "server B followed the arrangement");
+        _b.Published.Clear();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _b.DisposeAsync();
+        await _a.DisposeAsync();
+    }
+
+    private static List<ChangeEvent> Notifications(DeliveryLog log) => log.Changes.Where(c => c.Entity == EntityKind.Notification).ToList();
+
+    [PostgresFact]
+    public async Task AFollowerOnServerBSeesWithinASecondAnAlbumCreatedOnServerA()
+    {
+        await using var circuit = new TestCircuit(_b, _fan);
+        var (log, _) = await circuit.SubscribeToNotificationsAsync();
+
+        var album = await _a.As<AlbumService>(_editor).CreateAsync(_artist, CatalogSeed.AlbumInput("Pastel Blues", 1965));
+
+        await log.WaitUntilAsync(l => Notifications(l).Count > 0, "server B delivered the notification", TimeSpan.FromSeconds(1));
+        var notification = Assert.Single(Notifications(log));
+        Assert.Equal(album, notification.AlbumId);
+        Assert.True(_b.Listener.AnnouncedHead >= notification.Sequence, "B was told of the commit by NOTIFY");
+    }
+
+    [PostgresFact]
+    public async Task ARollbackOnServerAShowsNothingOnServerB()
+    {
+        await using var circuit = new TestCircuit(_b, _fan);
+        var (log, _) = await circuit.SubscribeToNotificationsAsync();
+        var admin = _a.As<ArtistService>(await _a.CreateUserAsync(Roles.Admin));
+        await ServerBCaughtUpAsync();
+        var headBefore = await _a.LogHeadAsync();
+
+        await using (var db = await _a.OpenDbAsync(_editor))
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Albums.Add(new Album { ArtistId = _artist, Name = "Never Released", YearReleased = 1966 });
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        // A committed change after the rollback: once B has delivered it, B has seen everything committed before it.
+        await admin.UpdateAsync(_artist, new ArtistInput { Name = "Nina Simone", Biography = "Marker" });
+        var marker = await _a.LogHeadAsync();
+        await Eventually.TrueAsync(() => _b.Follower.Position >= marker, "server B delivered the marker");
+
+        Assert.Empty(Notifications(log));
+        Assert.DoesNotContain(_b.Published.Events, e => e.Entity == EntityKind.Album);
+        Assert.Equal([headBefore + 1], _b.Published.Events.Select(e => e.Sequence).Distinct());
+    }
+
+    [PostgresFact]
+    public async Task KillingServerBsListeningConnectionDuring200AlbumsLosesNothing()
+    {
+        await using var circuit = new TestCircuit(_b, _fan);
+        var (log, _) = await circuit.SubscribeToNotificationsAsync();
+        var start = await _a.LogHeadAsync();
+        var albums = _a.As<AlbumService>(_editor);
+        var created = new List<Guid>();
+
+        for (var i = 1; i <= 200; i++)
+        {
+            created.Add(await albums.CreateAsync(_artist, CatalogSeed.AlbumInput($"Album {i:000}", 1960 + i % 60)));
+            // The last kill comes just before the last album: B can only learn of it by catching up after reconnecting.
+            if (i is 50 or 120 or 199)
+            {
+                await TerminateListenerOfAsync(_b);
+            }
+        }
+
+        await log.WaitUntilAsync(l => Notifications(l).Count >= 200, "server B delivered all 200 notifications", TimeSpan.FromSeconds(15));
+        Assert.Equal(created, Notifications(log).Select(n => n.AlbumId!.Value));
+        Assert.True(_b.Listener.Reconnects >= 3, $"B's listener reconnected ({_b.Listener.Reconnects} times)");
+
+        // The bus of B got every change of the log exactly once, in order.
+        var end = await _a.LogHeadAsync();
+        Assert.Equal(Enumerable.Range(1, (int)(end - start)).Select(i => start + i), _b.Published.Events.Select(e => e.Sequence));
+    }
+
+    private static async Task TerminateListenerOfAsync(TestApp server)
+    {
+        await Eventually.TrueAsync(() => server.Listener.BackendProcessId != 0, "the listener is connected");
+        await using var connection = (NpgsqlConnection)server.OpenConnection();
+        await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection);
+        kill.Parameters.AddWithValue("pid", server.Listener.BackendProcessId);
+        Assert.True((bool)(await kill.ExecuteScalarAsync())!, "the listening backend was terminated");
+    }
+
+    [PostgresFact]
+    public async Task TheHealthCheckReportsTheListenersStateAndLag()
+    {
+        var check = new ChangeListenerHealthCheck(_b.Listener, _b.Follower);
+        var healthy = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.Equal(0L, healthy.Data["lag"]);
+
+        await TerminateListenerOfAsync(_b);
+        await Eventually.TrueAsync(() => _b.Listener.State != ListenerState.Listening, "B noticed its connection was gone");
+        var reconnecting = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Degraded, reconnecting.Status);
+        Assert.Equal("Reconnecting", reconnecting.Data["state"]);
+
+        await Eventually.TrueAsync(() => _b.Listener.State == ListenerState.Listening, "B listens again");
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+}
