@@ -30,7 +30,10 @@ public abstract class KestrelAppServer(string tempFolder) : WebApplicationFactor
     public static string User => DemoAccounts.UserEmail;
 
     /// <summary>The server's address once <see cref="Start"/> returned, without a trailing slash.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl { get; protected set; } = "";
+
+    /// <summary>A PostgreSQL database to run on instead of the server's own SQLite file.</summary>
+    protected virtual string? ConnectionString => null;
 
     /// <summary>Whether the invented demo catalog is seeded (for screenshots); tests arrange their own data.</summary>
     protected virtual bool WithDemoCatalog => false;
@@ -53,7 +56,8 @@ public abstract class KestrelAppServer(string tempFolder) : WebApplicationFactor
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString(),
+            ["ConnectionStrings:Catalog"] = ConnectionString ?? new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString(),
+            ["Database:Provider"] = ConnectionString is null ? "Sqlite" : "Postgres",
             ["DemoData:Enabled"] = WithDemoCatalog ? "true" : "false",
             ["DemoData:SeedDemoAccounts"] = "true",
             ["DemoData:DemoPassword"] = Password,
