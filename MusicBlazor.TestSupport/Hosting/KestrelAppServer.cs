@@ -54,10 +54,11 @@ public abstract class KestrelAppServer(string tempFolder) : WebApplicationFactor
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
         builder.UseEnvironment("Development");
+        // A host setting: the app chooses its provider while registering services, before the configuration below applies.
+        builder.UseSetting("Database:Provider", ConnectionString is null ? "Sqlite" : "Postgres");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Catalog"] = ConnectionString ?? new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString(),
-            ["Database:Provider"] = ConnectionString is null ? "Sqlite" : "Postgres",
             ["DemoData:Enabled"] = WithDemoCatalog ? "true" : "false",
             ["DemoData:SeedDemoAccounts"] = "true",
             ["DemoData:DemoPassword"] = Password,

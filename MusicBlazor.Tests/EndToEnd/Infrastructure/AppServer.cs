@@ -10,7 +10,7 @@ public class AppServer() : KestrelAppServer("musicblazor-e2e"), IAsyncLifetime
 {
     private readonly Dictionary<string, string> _signedInStates = [];
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         Start();
         return Task.CompletedTask;
@@ -21,5 +21,5 @@ public class AppServer() : KestrelAppServer("musicblazor-e2e"), IAsyncLifetime
 
     public void RememberSignedInState(string email, string state) => _signedInStates[email] = state;
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }
