@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MusicBlazor.Accounts;
 using MusicBlazor.Tests.EndToEnd.Infrastructure;
 using MusicBlazor.Tests.EndToEnd.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -65,6 +66,22 @@ public sealed class ClusterFlowTests(BrowserFixture browser, ClusterServers clus
 
         await Expect(page).ToHaveURLAsync($"{Server.BaseUrl}/Account/Manage");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+        Assert.Equal("b", await PinnedServerAsync(page));
+    });
+
+    [ClusterFact]
+    public Task ADemotedEditorsTabOnServerBAndTheirOldCookieLoseTheirRightsWithinASecondOfAChangeOnServerA() => FlowAsync(async () =>
+    {
+        var editor = await Server.CreateAccountAsync(Roles.Editor);
+        var artist = await Server.ArtistAsync("Stale Rights Elsewhere");
+        var path = $"/artists/{artist}/albums/new";
+        var page = await OpenOnAsync("b");
+        await LogInAsync(page, editor);
+        await GoToAsync(page, path);
+
+        // Server.ChangeRoleAsync acts on server a; the old cookie carries the pin to b.
+        await StaleRights.ExpectDemotionToEndRightsAsync(
+            page, path, () => Server.ChangeRoleAsync(editor, Roles.User), async cookie => await (await NewContextAsync(cookie)).NewPageAsync());
         Assert.Equal("b", await PinnedServerAsync(page));
     });
 }

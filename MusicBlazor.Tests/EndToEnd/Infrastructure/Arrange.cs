@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
 
 namespace MusicBlazor.Tests.EndToEnd.Infrastructure;
@@ -17,4 +19,12 @@ public static class Arrange
 
     public static Task DeleteAlbumAsync(this AppServer server, string by, Guid album) =>
         server.AsAsync(by, s => s.GetRequiredService<AlbumService>().DeleteAsync(album));
+
+    /// <summary>An admin gives <paramref name="email"/>'s account the role <paramref name="role"/>.</summary>
+    public static Task ChangeRoleAsync(this AppServer server, string email, string role) =>
+        server.AsAsync(AppServer.Admin, async services =>
+        {
+            var user = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
+            await services.GetRequiredService<UserAdminService>().ChangeRoleAsync(user.Id, role);
+        });
 }
