@@ -13,6 +13,7 @@ using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Data.Providers;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Subscribers;
 using MusicBlazor.Tests.Infrastructure.Providers;
 using MusicBlazor.TestSupport.Authentication;
 using MusicBlazor.TestSupport.Data;
@@ -38,7 +39,9 @@ public sealed class TestApp : IAsyncDisposable
     private readonly bool _keepDatabase;
 
     /// <param name="database">The SQLite file's path, or the PostgreSQL database's name.</param>
-    private TestApp(DatabaseProvider provider, string database, bool keepDatabase = false, IReadOnlyDictionary<string, string?>? settings = null)
+    private TestApp(
+        DatabaseProvider provider, string database, bool keepDatabase = false, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         _keepDatabase = keepDatabase;
         Provider = provider;
@@ -72,6 +75,7 @@ public sealed class TestApp : IAsyncDisposable
             services.ConfigureDbContext<MusicDbContext>(options => options.AddInterceptors(Commands));
         }
 
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -90,12 +94,14 @@ public sealed class TestApp : IAsyncDisposable
     public IDbContextFactory<MusicDbContext> DbFactory => _services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
 
     /// <summary>An app on <paramref name="provider"/>, by default the one the running test case is for (<see cref="ProviderRun"/>).</summary>
-    public static async Task<TestApp> StartAsync(DatabaseProvider? provider = null)
+    /// <param name="configure">Registrations after the app's own, e.g. background subscribers.</param>
+    public static async Task<TestApp> StartAsync(DatabaseProvider? provider = null, Action<IServiceCollection>? configure = null)
     {
         var app = (provider ?? ProviderRun.Provider) switch
         {
-            DatabaseProvider.Postgres => new TestApp(DatabaseProvider.Postgres, await PostgresTestServer.CreateDatabaseAsync(await PostgresTemplate.Value)),
-            _ => new TestApp(DatabaseProvider.Sqlite, await CopySqliteTemplateAsync()),
+            DatabaseProvider.Postgres => new TestApp(
+                DatabaseProvider.Postgres, await PostgresTestServer.CreateDatabaseAsync(await PostgresTemplate.Value), configure: configure),
+            _ => new TestApp(DatabaseProvider.Sqlite, await CopySqliteTemplateAsync(), configure: configure),
         };
         // The host would start it: it follows the change log into the bus (polling as in the app, and on every commit).
         await app.Follower.StartAsync(CancellationToken.None);
@@ -107,9 +113,9 @@ public sealed class TestApp : IAsyncDisposable
     /// and bus. Both servers listen for commits (<see cref="PostgresChangeListener"/>) and wake only for
     /// notifications: their poll interval is an hour, so nothing reaches either by polling during a test.
     /// </summary>
-    public async Task<TestApp> StartSecondServerAsync()
+    public async Task<TestApp> StartSecondServerAsync(Action<IServiceCollection>? configure = null)
     {
-        var second = new TestApp(Provider, DatabasePath, keepDatabase: true, OnlyNotifications);
+        var second = new TestApp(Provider, DatabasePath, keepDatabase: true, OnlyNotifications, configure);
         await second.Follower.StartAsync(CancellationToken.None);
         await second.ListenAsync();
         await ListenAsync();
@@ -117,9 +123,10 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>A first server that will be joined by <see cref="StartSecondServerAsync"/>.</summary>
-    public static async Task<TestApp> StartFirstServerAsync()
+    public static async Task<TestApp> StartFirstServerAsync(Action<IServiceCollection>? configure = null)
     {
-        var app = new TestApp(DatabaseProvider.Postgres, await PostgresTestServer.CreateDatabaseAsync(await PostgresTemplate.Value), settings: OnlyNotifications);
+        var app = new TestApp(
+            DatabaseProvider.Postgres, await PostgresTestServer.CreateDatabaseAsync(await PostgresTemplate.Value), settings: OnlyNotifications, configure: configure);
         await app.Follower.StartAsync(CancellationToken.None);
         return app;
     }
@@ -129,6 +136,23 @@ public sealed class TestApp : IAsyncDisposable
     public PostgresChangeListener Listener => _services.GetRequiredService<PostgresChangeListener>();
 
     private bool _listening;
+    private bool _subscribing;
+
+    public SubscriberHost Subscribers => _services.GetRequiredService<SubscriberHost>();
+
+    /// <summary>Starts the background subscribers, as the host would (tests that need them start them).</summary>
+    public async Task StartSubscribersAsync()
+    {
+        _subscribing = true;
+        await Subscribers.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>Stops them, as a host shutting down would; <see cref="StartSubscribersAsync"/> is a restart.</summary>
+    public async Task StopSubscribersAsync()
+    {
+        _subscribing = false;
+        await Subscribers.StopAsync(CancellationToken.None);
+    }
 
     private async Task ListenAsync()
     {
@@ -200,6 +224,11 @@ public sealed class TestApp : IAsyncDisposable
         if (_listening)
         {
             await Listener.StopAsync(CancellationToken.None);
+        }
+
+        if (_subscribing)
+        {
+            await StopSubscribersAsync();
         }
 
         foreach (var scope in _scopes)

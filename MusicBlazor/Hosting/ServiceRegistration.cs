@@ -18,6 +18,7 @@ using MusicBlazor.Hosting.Health;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
+using MusicBlazor.Subscribers;
 using MudBlazor.Services;
 
 namespace MusicBlazor.Hosting;
@@ -82,6 +83,7 @@ public static class ServiceRegistration
 
         services.AddDatabaseDeveloperPageExceptionFilter();
         services.AddMusicBlazorHealthChecks(provider);
+        services.AddSubscriberRuntime(provider);
 
         // The change log: written by triggers, read forward from a position, pruned by age.
         services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section);
@@ -142,6 +144,7 @@ public static class ServiceRegistration
     /// <summary>Capture (triggers) → log → <see cref="ChangeLogFollower"/> → <see cref="ChangeBus"/> → per-circuit <see cref="NotificationHub"/> → components.</summary>
     public static void AddNotifications(this IServiceCollection services)
     {
+        services.AddSingleton<SubscriberDoorbell>();
         services.AddSingleton<ChangeLogFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<ChangeLogFollower>());
         services.AddSingleton<INotificationRecipients, NotificationRecipients>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
+using MusicBlazor.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Hosting.Health;
@@ -118,6 +119,50 @@ public sealed class CrossServerDeliveryTests : IAsyncLifetime
         // The bus of B got every change of the log exactly once, in order.
         var end = await _a.LogHeadAsync();
         Assert.Equal(Enumerable.Range(1, (int)(end - start)).Select(i => start + i), _b.Published.Events.Select(e => e.Sequence));
+    }
+
+    /// <summary>
+    /// What a PostgreSQL restart does to its clients: every connection of both servers (their pools and listeners) is
+    /// ended by the server. Writes caught in it may fail; every one that committed reaches B, once, in order.
+    /// </summary>
+    [PostgresFact]
+    public async Task EveryConnectionOfBothServersEndingMidRunLosesNoCommittedNotification()
+    {
+        await using var circuit = new TestCircuit(_b, _fan);
+        var (log, _) = await circuit.SubscribeToNotificationsAsync();
+        var albums = _a.As<AlbumService>(_editor);
+        var committed = new List<Guid>();
+        var failed = 0;
+
+        for (var i = 1; i <= 100; i++)
+        {
+            try
+            {
+                committed.Add(await albums.CreateAsync(_artist, CatalogSeed.AlbumInput($"Album {i:000}", 1990)));
+            }
+            catch (Exception ex) when (ex is SaveFailedException or NpgsqlException or InvalidOperationException)
+            {
+                failed++;
+            }
+
+            if (i is 30 or 70)
+            {
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_a.ConnectionString) { Pooling = false }.ToString());
+                await connection.OpenAsync();
+                await using var kill = new NpgsqlCommand(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+                Assert.True((long)(await kill.ExecuteScalarAsync())! >= 2, "the servers' connections were ended");
+            }
+        }
+
+        await using (var db = await _a.OpenDbAsync())
+        {
+            Assert.Equal(committed.Count, await db.Albums.CountAsync(a => a.ArtistId == _artist));
+        }
+
+        await log.WaitUntilAsync(l => Notifications(l).Count >= committed.Count, $"server B delivered all {committed.Count} committed albums", TimeSpan.FromSeconds(15));
+        Assert.Equal(committed, Notifications(log).Select(n => n.AlbumId!.Value));
+        Assert.True(_b.Listener.Reconnects >= 2, $"B's listener reconnected ({_b.Listener.Reconnects} times; {failed} writes failed)");
     }
 
     private static async Task TerminateListenerOfAsync(TestApp server)

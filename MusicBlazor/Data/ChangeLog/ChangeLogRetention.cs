@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MusicBlazor.Subscribers;
 
 namespace MusicBlazor.Data.ChangeLog;
 
 /// <summary>
-/// Prunes the log by age. Deletes in small batches, each its own short transaction, so a writer never waits long
+/// Prunes the log by age, but never past a registered subscriber's position. Deletes in small batches, each its own short transaction, so a writer never waits long
 /// behind it; the highest sequence survives (SQLite: <c>sqlite_sequence</c>, PostgreSQL: <c>ChangeLogHead</c>), so positions keep increasing.
 /// </summary>
 public sealed class ChangeLogRetention(
-    IDbContextFactory<MusicDbContext> dbFactory, IOptions<ChangeLogOptions> options, TimeProvider clock, ILogger<ChangeLogRetention> logger)
+    IDbContextFactory<MusicDbContext> dbFactory, IOptions<ChangeLogOptions> options, TimeProvider clock, IEnumerable<IChangeSubscriber> subscribers,
+    ILogger<ChangeLogRetention> logger)
     : BackgroundService
 {
     public const int BatchSize = 1000;
@@ -17,17 +19,32 @@ public sealed class ChangeLogRetention(
     public async Task<int> PruneAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.Retention;
+        var floor = await SubscribersFloorAsync(cancellationToken);
         var pruned = 0;
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var batch = await db.ChangeLog.Where(e => e.At < cutoff).OrderBy(e => e.Sequence).Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
+            var batch = await db.ChangeLog.Where(e => e.At < cutoff && e.Sequence <= floor).OrderBy(e => e.Sequence).Take(BatchSize)
+                .ExecuteDeleteAsync(cancellationToken);
             pruned += batch;
             if (batch < BatchSize)
             {
                 return pruned;
             }
         }
+    }
+
+    /// <summary>The lowest position of this app's subscribers: what they have not handled yet stays, however old.</summary>
+    private async Task<long> SubscribersFloorAsync(CancellationToken cancellationToken)
+    {
+        var names = subscribers.Select(s => s.Name).ToList();
+        if (names.Count == 0)
+        {
+            return long.MaxValue;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SubscriberPositions.Where(p => names.Contains(p.Name)).MinAsync(p => (long?)p.Position, cancellationToken) ?? long.MaxValue;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

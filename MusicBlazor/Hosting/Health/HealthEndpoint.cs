@@ -15,7 +15,8 @@ public static class HealthEndpoint
     {
         var checks = services.AddHealthChecks()
             .AddDbContextCheck<MusicDbContext>("database")
-            .AddCheck<ChangeLogHealthCheck>("change-log");
+            .AddCheck<ChangeLogHealthCheck>("change-log")
+            .AddCheck<SubscribersHealthCheck>("subscribers");
         if (provider == DatabaseProvider.Postgres)
         {
             checks.AddCheck<ChangeListenerHealthCheck>("postgres-listener");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MusicBlazor.Data.ChangeLog;
+using MusicBlazor.Subscribers;
 
 namespace MusicBlazor.Notifications.Bus;
 
@@ -15,7 +16,8 @@ namespace MusicBlazor.Notifications.Bus;
 /// each delivers every change once, in order, whichever server committed it.
 /// </summary>
 public sealed class ChangeLogFollower(
-    ChangeLogReader log, ChangeLogSignal signal, ICommitWatch commits, IChangePublisher publisher, IOptions<ChangeLogOptions> options,
+    ChangeLogReader log, ChangeLogSignal signal, ICommitWatch commits, IChangePublisher publisher, SubscriberDoorbell subscribers,
+    IOptions<ChangeLogOptions> options,
     ILogger<ChangeLogFollower> logger)
     : BackgroundService
 {
@@ -73,6 +75,7 @@ public sealed class ChangeLogFollower(
 
                 publisher.Publish(batch);
                 Interlocked.Exchange(ref _position, batch[^1].Sequence);
+                subscribers.Ring();
                 if (batch.Count < BatchSize)
                 {
                     return;
