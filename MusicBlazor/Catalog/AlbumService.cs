@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Common;
 using MusicBlazor.Data;
+using MusicBlazor.Hosting.Metrics;
 using MusicBlazor.Notifications;
 
 namespace MusicBlazor.Catalog;
 
 /// <summary>Creates, edits and deletes albums with their tracks; the only way the app changes albums.</summary>
-public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor, TimeProvider clock)
+public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, ICurrentActor currentActor, TimeProvider clock, MusicBlazorMetrics metrics)
 {
     private const string What = "album";
 
@@ -35,6 +36,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         await NotificationWriter.WriteForNewAlbumAsync(db, album, album.CreatedAt, cancellationToken);
         await ArtistStats.RefreshAlbumsAsync(db, artistId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.AlbumCreated();
         return album.Id;
     }
 

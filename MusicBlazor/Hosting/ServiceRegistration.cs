@@ -15,6 +15,7 @@ using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Data.DemoData;
 using MusicBlazor.Data.Providers;
 using MusicBlazor.Hosting.Health;
+using MusicBlazor.Hosting.Metrics;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
@@ -41,6 +42,7 @@ public static class ServiceRegistration
         services.AddNotifications();
         services.AddEmailSettingsCheck();
         services.AddTransportSecurity();
+        builder.AddTelemetryExport();
     }
 
     public static void AddDatabase(this IHostApplicationBuilder builder)
@@ -144,6 +146,8 @@ public static class ServiceRegistration
     /// <summary>Capture (triggers) → log → <see cref="ChangeLogFollower"/> → <see cref="ChangeBus"/> → per-circuit <see cref="NotificationHub"/> → components.</summary>
     public static void AddNotifications(this IServiceCollection services)
     {
+        services.AddMetrics();
+        services.AddSingleton<MusicBlazorMetrics>();
         services.AddSingleton<SubscriberDoorbell>();
         services.AddSingleton<ChangeLogFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<ChangeLogFollower>());

@@ -57,6 +57,9 @@ public sealed class ChangeBus : IChangePublisher, IAsyncDisposable
 
     public long DroppedBatches => Interlocked.Read(ref _droppedBatches);
 
+    /// <summary>Batches published and not routed yet.</summary>
+    public int InboundDepth => _inbound.Reader.Count;
+
     /// <summary>Raised on the dispatch loop after each batch was routed (benchmarks and tests observe it).</summary>
     internal event Action<IReadOnlyList<ChangeEvent>>? BatchDispatched;
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data.ChangeLog;
+using MusicBlazor.Hosting.Metrics;
 using MusicBlazor.Notifications.Bus;
 
 namespace MusicBlazor.Notifications.Hub;
@@ -39,9 +40,11 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
     private int _userChanged;
     private bool _disposed;
     private long _droppedEvents;
+    private readonly MusicBlazorMetrics _metrics;
 
-    public NotificationHub(ChangeBus bus, CircuitUser user, ChangeLogReader log, ILogger<NotificationHub> logger)
+    public NotificationHub(ChangeBus bus, CircuitUser user, ChangeLogReader log, MusicBlazorMetrics metrics, ILogger<NotificationHub> logger)
     {
+        _metrics = metrics;
         _bus = bus;
         _user = user;
         _log = log;
@@ -238,6 +241,7 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
             }
         }
 
+        _metrics.Delivered(fresh.Count, fresh[^1].Change.At);
         Interlocked.Exchange(ref _position, Math.Max(Position, fresh[^1].Change.Sequence));
     }
 
@@ -291,6 +295,7 @@ public sealed class NotificationHub : IChangeSink, IAsyncDisposable, IDisposable
     private void OnEventDropped((ChangeEvent, Topic)? dropped)
     {
         Interlocked.Increment(ref _droppedEvents);
+        _metrics.Dropped();
         Interlocked.Exchange(ref _catchUp, 1);
         _logger.LogWarning("Notification hub queue full: dropped a change; it will catch up from the change log");
     }
