@@ -8,6 +8,7 @@ using MusicBlazor.Components.Layout;
 using MusicBlazor.Data;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Hosting;
+using MusicBlazor.Hosting.Metrics;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
@@ -40,6 +41,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(App.Bus);
         Services.AddSingleton<AlbumSummaryCache>();
         Services.AddSingleton(App.Services.GetRequiredService<ChangeLogReader>());
+        Services.AddSingleton(App.Services.GetRequiredService<MusicBlazorMetrics>());
         Services.AddScoped<NotificationHub>();
         Services.AddScoped<CircuitUser>();
         Services.AddScoped<NotificationInbox>();

@@ -10,6 +10,7 @@ public static class AuthorizationPolicies
     public const string EditArtist = nameof(EditArtist);
     public const string CreateAlbum = nameof(CreateAlbum);
     public const string ManageUsers = nameof(ManageUsers);
+    public const string ViewSystem = nameof(ViewSystem);
 
     public static void AddCatalogPolicies(this AuthorizationOptions options)
     {
@@ -17,6 +18,7 @@ public static class AuthorizationPolicies
         Add(options, EditArtist, CatalogPolicy.CanEditArtist);
         Add(options, CreateAlbum, CatalogPolicy.CanCreateAlbum);
         Add(options, ManageUsers, CatalogPolicy.CanChangeRoles);
+        Add(options, ViewSystem, actor => actor.IsAdmin);
     }
 
     private static void Add(AuthorizationOptions options, string name, Func<Actor, bool> rule) =>
