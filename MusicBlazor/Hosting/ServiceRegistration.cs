@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicBlazor.Accounts;
+using MusicBlazor.Activity;
 using MusicBlazor.Accounts.Email;
 using MusicBlazor.Catalog;
 using MusicBlazor.Components.Account;
@@ -40,6 +41,7 @@ public static class ServiceRegistration
         services.AddSignInRateLimits();
         services.AddCatalog();
         services.AddNotifications();
+        services.AddAuditTrailAndActivity();
         services.AddEmailSettingsCheck();
         services.AddTransportSecurity();
         builder.AddTelemetryExport();
