@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Data;
 using MusicBlazor.Data.ChangeLog;
@@ -13,9 +14,6 @@ namespace MusicBlazor.Activity;
 public sealed class ActivityFeed(IDbContextFactory<MusicDbContext> dbFactory) : IChangeSubscriber
 {
     public const string SubscriberName = "activity-feed";
-
-    /// <summary>Tracks logged this close to their album's creation came with it: the album's line covers them.</summary>
-    public static readonly TimeSpan CameWithAlbum = TimeSpan.FromSeconds(5);
 
     public string Name => SubscriberName;
 
@@ -80,7 +78,14 @@ public sealed class ActivityFeed(IDbContextFactory<MusicDbContext> dbFactory) : 
         }
     }
 
+    /// <summary>
+    /// Whether the track was created with its album, in the same transaction (the album's line covers it). Only rows
+    /// of that album can fall between the two, so the search stays within that many sequences.
+    /// </summary>
     private static Task<bool> CameWithItsAlbumAsync(MusicDbContext db, ChangeEvent track, CancellationToken cancellationToken) =>
-        db.ActivityItems.AnyAsync(i => i.AlbumId == track.AlbumId && i.Kind == ActivityKind.AlbumAdded
-            && i.At >= track.At - CameWithAlbum && i.Sequence < track.Sequence, cancellationToken);
+        db.ChangeLog.AnyAsync(
+            e => e.Sequence < track.Sequence && e.Sequence >= track.Sequence - 2 * Album.MaxTracks - 1
+                && e.Transaction == track.Transaction && track.Transaction != null
+                && e.Entity == EntityKind.Album && e.Operation == ChangeOperation.Created && e.Id == track.AlbumId,
+            cancellationToken);
 }

@@ -51,9 +51,7 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         StaleEdits.Expect(album, input.Version, What, () => EditInput(album));
         await ThrowIfNameTakenAsync(db, album.ArtistId, album.Id, input, cancellationToken);
 
-        db.Tracks.RemoveRange(album.Tracks);
-        album.Tracks.Clear();
-        Apply(input, album);
+        db.Tracks.RemoveRange(Apply(input, album));
         // The tracks are part of the album: an edit of the track list alone still stamps (and publishes) the album as updated.
         db.Entry(album).Property(a => a.UpdatedAt).IsModified = true;
 
@@ -105,18 +103,41 @@ public sealed class AlbumService(IDbContextFactory<MusicDbContext> dbFactory, IC
         Version = album.Version,
     };
 
-    private static void Apply(AlbumInput input, Album album)
+    /// <summary>
+    /// Applies the form to the album. Tracks are matched by name, so a track that stays keeps its row (and its id)
+    /// and only what changed is written: the audit trail and the activity feed then see a reorder as a reorder, not
+    /// as every track deleted and added again. Returns the tracks the form no longer has.
+    /// </summary>
+    private static IReadOnlyList<Track> Apply(AlbumInput input, Album album)
     {
         album.Name = input.Name!.Trim();
         album.YearReleased = input.YearReleased!.Value;
         album.CoverImageUrl = string.IsNullOrWhiteSpace(input.CoverImageUrl) ? null : input.CoverImageUrl.Trim();
-        album.Tracks.AddRange(input.Tracks.Select((t, i) => new Track
+        var unmatched = album.Tracks.OrderBy(t => t.Order).ToList();
+        foreach (var (entered, order) in input.Tracks.Select((t, i) => (t, i)))
         {
-            AlbumId = album.Id,
-            Order = i,
-            Name = t.Name!.Trim(),
-            DurationSeconds = Duration.TryParse(t.Duration, out var seconds) ? seconds : 0,
-        }));
+            var name = entered.Name!.Trim();
+            var track = unmatched.FirstOrDefault(t => t.Name == name);
+            if (track is null)
+            {
+                track = new Track { AlbumId = album.Id, Name = name };
+                album.Tracks.Add(track);
+            }
+            else
+            {
+                unmatched.Remove(track);
+            }
+
+            track.Order = order;
+            track.DurationSeconds = Duration.TryParse(entered.Duration, out var seconds) ? seconds : 0;
+        }
+
+        foreach (var removed in unmatched)
+        {
+            album.Tracks.Remove(removed);
+        }
+
+        return unmatched;
     }
 
     private static async Task ThrowIfNameTakenAsync(

@@ -44,6 +44,12 @@ public sealed record ChangeEvent(
     /// </summary>
     public string? Fields { get; init; }
 
+    /// <summary>
+    /// The transaction that logged it: changes with the same value were committed together (an album and the tracks it
+    /// was created with). Null for a write from outside the app on SQLite. For durable readers only, as <see cref="Fields"/>.
+    /// </summary>
+    public long? Transaction { get; init; }
+
     public bool IsNotificationsCreatedForAlbum =>
         Entity == EntityKind.Notification && Operation == ChangeOperation.Created && UserId is null;
 }

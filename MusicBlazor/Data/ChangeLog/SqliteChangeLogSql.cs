@@ -37,8 +37,8 @@ internal sealed class SqliteChangeLogSql : ChangeLogSql
         SELECT f."UserId", {albumId}, {now}
         FROM "ArtistFollowers" AS f
         WHERE f."ArtistId" = {artistId} AND f."UserId" <> {creator};
-        INSERT INTO "ChangeLog" ("Operation", "Entity", "EntityId", "ArtistId", "AlbumId", "ActorId", "Suppressed")
-        SELECT 0, 4, {albumId}, {artistId}, {albumId}, "ActorId", "Suppressed" FROM "ChangeContext" WHERE changes() > 0;
+        INSERT INTO "ChangeLog" ("Operation", "Entity", "EntityId", "ArtistId", "AlbumId", "ActorId", "Suppressed", "Transaction")
+        SELECT 0, 4, {albumId}, {artistId}, {albumId}, "ActorId", "Suppressed", "Transaction" FROM "ChangeContext" WHERE changes() > 0;
         UPDATE "ChangeContext" SET "FanOut" = 0;
         """;
 

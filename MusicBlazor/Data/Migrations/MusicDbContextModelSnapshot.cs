@@ -534,6 +534,9 @@ namespace MusicBlazor.Data.Migrations
                     b.Property<bool>("Suppressed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Transaction")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 

@@ -8,8 +8,9 @@ namespace MusicBlazor.Data.Migrations.Postgres
     /// <summary>
     /// The audit trail and the activity feed on PostgreSQL, as the SQLite migration <c>AuditTrailAndActivity</c> does
     /// it there: the log function takes the audited fields, the audited tables' trigger functions pass their row's
-    /// fields as <c>{"Field": [old, new]}</c> (an update: only the fields that changed; none: null), and role grants
-    /// and removals (<c>AspNetUserRoles</c>) are logged as updates of the account, with the role's name.
+    /// fields as <c>{"Field": [old, new]}</c> (an update: only the fields that changed; none: null), role grants
+    /// and removals (<c>AspNetUserRoles</c>) are logged as updates of the account, with the role's name, and every log
+    /// row names its transaction (<c>txid_current()</c>).
     /// </summary>
     public partial class PostgresAuditTrailAndActivity : Migration
     {
@@ -20,6 +21,12 @@ namespace MusicBlazor.Data.Migrations.Postgres
                 name: "Fields",
                 table: "ChangeLog",
                 type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Transaction",
+                table: "ChangeLog",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.Sql(LogWithFields);
@@ -126,6 +133,10 @@ namespace MusicBlazor.Data.Migrations.Postgres
             migrationBuilder.Sql("DROP FUNCTION musicblazor_log(integer, integer, uuid, uuid, uuid, uuid, jsonb);");
 
             migrationBuilder.DropColumn(
+                name: "Transaction",
+                table: "ChangeLog");
+
+            migrationBuilder.DropColumn(
                 name: "Fields",
                 table: "ChangeLog");
         }
@@ -139,11 +150,11 @@ namespace MusicBlazor.Data.Migrations.Postgres
             BEGIN
                 PERFORM pg_advisory_xact_lock({PostgresChangeLog.LogLock});
                 UPDATE "ChangeLogHead" SET "Sequence" = "Sequence" + 1 RETURNING "Sequence" INTO next_sequence;
-                INSERT INTO "ChangeLog" ("Sequence", "Operation", "Entity", "EntityId", "ArtistId", "AlbumId", "UserId", "ActorId", "Suppressed", "At", "Fields")
+                INSERT INTO "ChangeLog" ("Sequence", "Operation", "Entity", "EntityId", "ArtistId", "AlbumId", "UserId", "ActorId", "Suppressed", "At", "Fields", "Transaction")
                 VALUES (next_sequence, operation, entity, entity_id, artist_id, album_id, user_id,
                     nullif(current_setting('musicblazor.actor', true), '')::uuid,
                     coalesce(current_setting('musicblazor.suppressed', true), '0') = '1',
-                    clock_timestamp(), fields::text);
+                    clock_timestamp(), fields::text, txid_current());
             END $$;
             """;
 

@@ -552,6 +552,9 @@ namespace MusicBlazor.Data.Migrations.Postgres
                     b.Property<bool>("Suppressed")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("Transaction")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
