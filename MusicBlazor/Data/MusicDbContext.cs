@@ -7,6 +7,7 @@ using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Notifications;
+using MusicBlazor.Notifications.Email;
 using MusicBlazor.Subscribers;
 
 namespace MusicBlazor.Data;
@@ -39,6 +40,7 @@ public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Gu
     public DbSet<ChangeEvent> ChangeLog => Set<ChangeEvent>();
     public DbSet<SubscriberPosition> SubscriberPositions => Set<SubscriberPosition>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    public DbSet<AlbumEmail> AlbumEmails => Set<AlbumEmail>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every server on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

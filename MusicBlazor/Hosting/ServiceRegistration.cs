@@ -18,6 +18,7 @@ using MusicBlazor.Hosting.Health;
 using MusicBlazor.Hosting.Metrics;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Notifications.Email;
 using MusicBlazor.Notifications.Hub;
 using MusicBlazor.Subscribers;
 using MudBlazor.Services;
@@ -40,6 +41,8 @@ public static class ServiceRegistration
         services.AddSignInRateLimits();
         services.AddCatalog();
         services.AddNotifications();
+        // The app's background subscribers (the runtime itself is in AddDatabase); test hosts add the ones they test.
+        services.AddFollowerEmails();
         services.AddEmailSettingsCheck();
         services.AddTransportSecurity();
         builder.AddTelemetryExport();
