@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MusicBlazor.Accounts.Email;
 using MusicBlazor.Accounts;
 using MusicBlazor.Notifications.Email;
 using MusicBlazor.Tests.Infrastructure;
@@ -154,5 +156,26 @@ public sealed class FollowerEmailTests : IAsyncLifetime
         Assert.Equal(["New album from Changing Artist: Kept Album (2000)"], _mail.MailTo(stays).Select(m => m.Subject));
         Assert.Empty(_mail.MailTo(unfollows));
         Assert.Empty(_mail.MailTo(deleted));
+    }
+
+    [DatabaseFact]
+    public async Task AFailedSendReleasesItsClaimAndTheRetrySendsTheEMailOnce()
+    {
+        FailingDelivery? delivery = null;
+        await using var mail = await FollowerEmailsApp.StartAsync(services => services.AddSingleton<IMailDelivery>(
+            provider => delivery = new FailingDelivery(provider.GetRequiredService<DevelopmentMailbox>(), failures: 2)));
+        var app = mail.App;
+        var artist = await app.CreateArtistAsync(await app.CreateUserAsync(Roles.Admin), "Flaky Artist");
+        var follower = await mail.FollowerAsync(AlbumEmailChoice.AtOnce, artist);
+        await mail.StartSubscribersAsync();
+
+        await app.CreateAlbumAsync(await app.CreateUserAsync(Roles.Editor), artist, "Third Time Lucky");
+        await mail.UntilHandledAsync();
+
+        Assert.Equal(3, delivery!.Attempts);
+        Assert.Single(mail.MailTo(follower));
+        Assert.NotNull(Assert.Single(await mail.RowsAsync()).SentAt);
+        await using var db = await app.OpenDbAsync();
+        Assert.Empty(await db.DeadLetters.ToListAsync());
     }
 }

@@ -19,11 +19,13 @@ public sealed class FollowerEmailsApp(TestApp app) : IAsyncDisposable
     public DigestSender Digests => app.Services.GetRequiredService<DigestSender>();
     public SubscriberStatus Status => app.Subscribers.Statuses.Single(s => s.Name == FollowerEmails.SubscriberName);
 
-    public static async Task<FollowerEmailsApp> StartAsync() => new(await TestApp.StartAsync(configure: services =>
+    /// <param name="configure">Registrations after the app's, e.g. a mail delivery that fails.</param>
+    public static async Task<FollowerEmailsApp> StartAsync(Action<IServiceCollection>? configure = null) => new(await TestApp.StartAsync(configure: services =>
     {
         services.AddFollowerEmails();
         services.Configure<PublicUrlOptions>(o => o.PublicBaseUrl = BaseUrl);
         services.Configure<SubscriberOptions>(o => o.FirstRetry = TimeSpan.FromMilliseconds(20));
+        configure?.Invoke(services);
     }));
 
     public IReadOnlyList<MailMessage> MailTo(Actor user) => Mailbox.Messages.Where(m => m.To == user.Name).ToList();
