@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using MusicBlazor.Accounts;
+using MusicBlazor.Activity;
 using MusicBlazor.Data;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Data.Providers;
@@ -60,6 +61,7 @@ public sealed class TestApp : IAsyncDisposable
         services.AddAccounts();
         services.AddCatalog();
         services.AddNotifications();
+        services.AddAuditTrailAndActivity();
 
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<RecordingPublisher>();

@@ -11,6 +11,7 @@ public static class AuthorizationPolicies
     public const string CreateAlbum = nameof(CreateAlbum);
     public const string ManageUsers = nameof(ManageUsers);
     public const string ViewSystem = nameof(ViewSystem);
+    public const string ReadAuditLog = nameof(ReadAuditLog);
 
     public static void AddCatalogPolicies(this AuthorizationOptions options)
     {
@@ -19,6 +20,7 @@ public static class AuthorizationPolicies
         Add(options, CreateAlbum, CatalogPolicy.CanCreateAlbum);
         Add(options, ManageUsers, CatalogPolicy.CanChangeRoles);
         Add(options, ViewSystem, actor => actor.IsAdmin);
+        Add(options, ReadAuditLog, CatalogPolicy.CanReadAuditLog);
     }
 
     private static void Add(AuthorizationOptions options, string name, Func<Actor, bool> rule) =>

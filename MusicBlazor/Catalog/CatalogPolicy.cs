@@ -19,6 +19,9 @@ public static class CatalogPolicy
 
     public static bool CanChangeRoles(Actor actor) => actor.IsAdmin;
 
+    /// <summary>The audit log names who did what to whom: admins only.</summary>
+    public static bool CanReadAuditLog(Actor actor) => actor.IsAdmin;
+
     internal static void Demand(bool allowed, string action)
     {
         if (!allowed)

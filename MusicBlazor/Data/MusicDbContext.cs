@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
+using MusicBlazor.Activity;
+using MusicBlazor.Audit;
 using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Data.ChangeLog;
@@ -40,6 +42,8 @@ public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Gu
     public DbSet<ChangeEvent> ChangeLog => Set<ChangeEvent>();
     public DbSet<SubscriberPosition> SubscriberPositions => Set<SubscriberPosition>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ActivityItem> ActivityItems => Set<ActivityItem>();
     public DbSet<AlbumEmail> AlbumEmails => Set<AlbumEmail>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every server on this database.</summary>

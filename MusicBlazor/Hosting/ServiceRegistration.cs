@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicBlazor.Accounts;
+using MusicBlazor.Activity;
 using MusicBlazor.Accounts.Email;
 using MusicBlazor.Catalog;
 using MusicBlazor.Components.Account;
@@ -41,7 +42,8 @@ public static class ServiceRegistration
         services.AddSignInRateLimits();
         services.AddCatalog();
         services.AddNotifications();
-        // The app's background subscribers (the runtime itself is in AddDatabase); test hosts add the ones they test.
+        services.AddAuditTrailAndActivity();
+        // Follower e-mails (test hosts add them where they test them).
         services.AddFollowerEmails();
         services.AddEmailSettingsCheck();
         services.AddTransportSecurity();

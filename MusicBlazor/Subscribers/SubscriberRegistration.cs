@@ -17,6 +17,7 @@ public static class SubscriberRegistration
             services.AddSingleton<ISubscriberLeases, LocalSubscriberLeases>();
         }
 
+        services.AddSingleton<SubscriberProgress>();
         services.AddSingleton<SubscriberHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriberHost>());
     }

@@ -14,7 +14,7 @@ namespace MusicBlazor.Subscribers;
 /// </summary>
 internal sealed class SubscriberRunner(
     IChangeSubscriber subscriber, SubscriberStatus status, IDbContextFactory<MusicDbContext> dbFactory, ChangeLogReader log,
-    SubscriberDoorbell doorbell, ISubscriberLeases leases, SubscriberOptions options, TimeProvider clock, ILogger logger)
+    SubscriberDoorbell doorbell, ISubscriberLeases leases, SubscriberOptions options, SubscriberProgress progress, TimeProvider clock, ILogger logger)
 {
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -54,7 +54,7 @@ internal sealed class SubscriberRunner(
         while (await lease.StillHeldAsync(stoppingToken))
         {
             var rang = doorbell.Next;
-            var batch = await log.ReadAfterAsync(position, options.BatchSize, stoppingToken);
+            var batch = await log.ReadAfterAsync(position, options.BatchSize, stoppingToken, withFields: true);
             if (batch.Count == 0)
             {
                 await rang.WaitAsync(options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -120,6 +120,7 @@ internal sealed class SubscriberRunner(
         }
 
         status.MovedTo(saved.Position);
+        progress.Report(subscriber.Name, saved.Position);
         return saved.Position;
     }
 
@@ -128,6 +129,7 @@ internal sealed class SubscriberRunner(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.SubscriberPositions.Where(p => p.Name == subscriber.Name)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Position, position).SetProperty(p => p.UpdatedAt, Now), cancellationToken);
+        progress.Report(subscriber.Name, position);
     }
 
     private async Task DeadLetterAsync(ChangeEvent change, int attempts, Exception error, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
+using MusicBlazor.Subscribers;
 
 namespace MusicBlazor.Components.Shared;
 
@@ -62,6 +63,35 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
         _subscriptions.Add(subscription);
         return subscription;
     }
+
+    /// <summary>
+    /// Re-read (<paramref name="reload"/>) when <paramref name="topic"/> changes, once <paramref name="subscriber"/> has
+    /// handled the change: for views of what a background subscriber writes (the activity feed, the audit log).
+    /// </summary>
+    protected void WatchOutputOf(Topic topic, string subscriber, SubscriberProgress progress, Func<Task> reload)
+    {
+        _subscriptions.Add(Hub.Subscribe(topic, delivery =>
+        {
+            var newest = delivery.Changes.Count == 0 ? 0 : delivery.Changes[^1].Sequence;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await progress.WaitForAsync(subscriber, newest, SubscriberWait, _disposed.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                ScheduleReload(reload);
+            });
+            return Task.CompletedTask;
+        }));
+    }
+
+    /// <summary>How long a view waits for a background subscriber before it re-reads anyway.</summary>
+    protected static readonly TimeSpan SubscriberWait = TimeSpan.FromSeconds(10);
 
     protected async Task WatchNotificationsAsync(Func<HubDelivery, Task> onDelivery)
     {

@@ -37,6 +37,13 @@ public sealed record ChangeEvent(
     bool Suppressed = false,
     DateTime At = default)
 {
+    /// <summary>
+    /// For audited tables, the row's fields as a JSON object of <c>[old, new]</c> pairs, captured by the triggers that
+    /// log it (only the fields that changed, for an update); null otherwise. Only durable readers ask for it: live
+    /// delivery reads ids only (<see cref="ChangeLogReader.ReadAfterAsync"/>).
+    /// </summary>
+    public string? Fields { get; init; }
+
     public bool IsNotificationsCreatedForAlbum =>
         Entity == EntityKind.Notification && Operation == ChangeOperation.Created && UserId is null;
 }

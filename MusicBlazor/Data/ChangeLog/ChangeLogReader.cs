@@ -11,15 +11,21 @@ public sealed class ChangeLogReader(IDbContextFactory<MusicDbContext> dbFactory)
         return await ChangeLogPosition.ReadAsync(db, cancellationToken);
     }
 
-    /// <summary>Up to <paramref name="max"/> changes after <paramref name="position"/>, in sequence order.</summary>
-    public async Task<IReadOnlyList<ChangeEvent>> ReadAfterAsync(long position, int max, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to <paramref name="max"/> changes after <paramref name="position"/>, in sequence order; their audited
+    /// <see cref="ChangeEvent.Fields"/> only when <paramref name="withFields"/> (live delivery carries ids only).
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeEvent>> ReadAfterAsync(long position, int max, CancellationToken cancellationToken = default, bool withFields = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ChangeLog.AsNoTracking()
+        var range = db.ChangeLog.AsNoTracking()
             .Where(e => e.Sequence > position)
             .OrderBy(e => e.Sequence)
-            .Take(max)
-            .ToListAsync(cancellationToken);
+            .Take(max);
+        return withFields
+            ? await range.ToListAsync(cancellationToken)
+            : await range.Select(e => new ChangeEvent(e.Sequence, e.Operation, e.Entity, e.Id, e.ArtistId, e.AlbumId, e.UserId, e.ActorId, e.Suppressed, e.At))
+                .ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -73,7 +73,7 @@ namespace MusicBlazor.Data.Migrations
                 name: "ChangeLog");
         }
 
-        private sealed record Trigger(string Name, string Create);
+        internal sealed record Trigger(string Name, string Create);
 
         private const string ArtistOfAlbum = """(SELECT "ArtistId" FROM "Albums" WHERE "Id" = {row}."AlbumId")""";
 
@@ -93,7 +93,7 @@ namespace MusicBlazor.Data.Migrations
             ("AspNetUsers", 5, Col("Id"), "NULL", "NULL", Col("Id"), ["INSERT", "UPDATE", "DELETE"], ""),
         ];
 
-        private static IEnumerable<Trigger> Triggers =>
+        internal static IEnumerable<Trigger> Triggers =>
             from table in Captured
             from operation in table.Operations
             let row = operation == "DELETE" ? "OLD" : "NEW"

@@ -189,9 +189,6 @@ namespace MusicBlazor.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AlbumEmails")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -247,6 +244,90 @@ namespace MusicBlazor.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MusicBlazor.Activity.ActivityItem", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AlbumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlbumName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArtistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArtistName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("ArtistId", "Sequence");
+
+                    b.ToTable("ActivityItems", (string)null);
+                });
+
+            modelBuilder.Entity("MusicBlazor.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Maintenance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Operation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("Entity", "At");
+
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("MusicBlazor.Catalog.Album", b =>
@@ -440,6 +521,9 @@ namespace MusicBlazor.Data.Migrations
                     b.Property<int>("Entity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Fields")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("EntityId");
@@ -458,40 +542,6 @@ namespace MusicBlazor.Data.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("ChangeLog", (string)null);
-                });
-
-            modelBuilder.Entity("MusicBlazor.Notifications.Email.AlbumEmail", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AlbumId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ClaimId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("InDigest")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "AlbumId");
-
-                    b.HasIndex("AlbumId");
-
-                    b.HasIndex("ClaimId");
-
-                    b.HasIndex("InDigest", "ClaimedAt", "CreatedAt");
-
-                    b.ToTable("AlbumEmails", (string)null);
                 });
 
             modelBuilder.Entity("MusicBlazor.Notifications.Notification", b =>
@@ -718,21 +768,6 @@ namespace MusicBlazor.Data.Migrations
                     b.HasOne("MusicBlazor.Catalog.Album", null)
                         .WithMany("Tracks")
                         .HasForeignKey("AlbumId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MusicBlazor.Notifications.Email.AlbumEmail", b =>
-                {
-                    b.HasOne("MusicBlazor.Catalog.Album", null)
-                        .WithMany()
-                        .HasForeignKey("AlbumId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("MusicBlazor.Accounts.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,10 @@ public enum TopicKind
     Notifications,
     /// <summary>One user's account (locked, deleted).</summary>
     Account,
+    /// <summary>Any artist, album or track: what the recent-activity feed is made of.</summary>
+    Catalog,
+    /// <summary>Any change the audit trail records.</summary>
+    Audited,
 }
 
 /// <summary>What a subscriber shows, as the bus routes it: one record, one user's notifications, or the artist list.</summary>
@@ -22,6 +26,8 @@ public readonly record struct Topic(TopicKind Kind, Guid Id)
     public static Topic Album(Guid albumId) => new(TopicKind.Album, albumId);
     public static Topic Notifications(Guid userId) => new(TopicKind.Notifications, userId);
     public static Topic Account(Guid userId) => new(TopicKind.Account, userId);
+    public static Topic Catalog { get; } = new(TopicKind.Catalog, Guid.Empty);
+    public static Topic Audited { get; } = new(TopicKind.Audited, Guid.Empty);
 
     /// <summary>
     /// The topics a change belongs to: the one place that says which views a change can alter. An album's
@@ -29,6 +35,16 @@ public readonly record struct Topic(TopicKind Kind, Guid Id)
     /// </summary>
     public static IEnumerable<Topic> Of(ChangeEvent change)
     {
+        if (change.Entity is EntityKind.Artist or EntityKind.Album or EntityKind.Track)
+        {
+            yield return Catalog;
+        }
+
+        if (change.Entity is not EntityKind.Notification)
+        {
+            yield return Audited;
+        }
+
         switch (change.Entity)
         {
             case EntityKind.Artist:

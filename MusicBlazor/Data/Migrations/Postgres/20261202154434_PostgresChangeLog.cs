@@ -20,7 +20,7 @@ namespace MusicBlazor.Data.Migrations.Postgres
     public partial class PostgresChangeLog : Migration
     {
         // Advisory lock keys are per database; any constant no other code uses.
-        private const long LogLock = 0x6D75_7369_636C_6F67; // "musiclog"
+        internal const long LogLock = 0x6D75_7369_636C_6F67; // "musiclog"
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -40,21 +40,7 @@ namespace MusicBlazor.Data.Migrations.Postgres
                 END $$;
                 """);
 
-            migrationBuilder.Sql($"""
-                CREATE FUNCTION musicblazor_log(operation integer, entity integer, entity_id uuid, artist_id uuid, album_id uuid, user_id uuid)
-                RETURNS void LANGUAGE plpgsql AS $$
-                DECLARE
-                    next_sequence bigint;
-                BEGIN
-                    PERFORM pg_advisory_xact_lock({LogLock});
-                    UPDATE "ChangeLogHead" SET "Sequence" = "Sequence" + 1 RETURNING "Sequence" INTO next_sequence;
-                    INSERT INTO "ChangeLog" ("Sequence", "Operation", "Entity", "EntityId", "ArtistId", "AlbumId", "UserId", "ActorId", "Suppressed", "At")
-                    VALUES (next_sequence, operation, entity, entity_id, artist_id, album_id, user_id,
-                        nullif(current_setting('musicblazor.actor', true), '')::uuid,
-                        coalesce(current_setting('musicblazor.suppressed', true), '0') = '1',
-                        clock_timestamp());
-                END $$;
-                """);
+            migrationBuilder.Sql(LogFunction);
 
             foreach (var table in Captured)
             {
@@ -72,6 +58,22 @@ namespace MusicBlazor.Data.Migrations.Postgres
                 }
             }
         }
+
+        internal static readonly string LogFunction = $"""
+            CREATE FUNCTION musicblazor_log(operation integer, entity integer, entity_id uuid, artist_id uuid, album_id uuid, user_id uuid)
+            RETURNS void LANGUAGE plpgsql AS $$
+            DECLARE
+                next_sequence bigint;
+            BEGIN
+                PERFORM pg_advisory_xact_lock({LogLock});
+                UPDATE "ChangeLogHead" SET "Sequence" = "Sequence" + 1 RETURNING "Sequence" INTO next_sequence;
+                INSERT INTO "ChangeLog" ("Sequence", "Operation", "Entity", "EntityId", "ArtistId", "AlbumId", "UserId", "ActorId", "Suppressed", "At")
+                VALUES (next_sequence, operation, entity, entity_id, artist_id, album_id, user_id,
+                    nullif(current_setting('musicblazor.actor', true), '')::uuid,
+                    coalesce(current_setting('musicblazor.suppressed', true), '0') = '1',
+                    clock_timestamp());
+            END $$;
+            """;
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
@@ -92,7 +94,7 @@ namespace MusicBlazor.Data.Migrations.Postgres
             migrationBuilder.Sql("""DROP TABLE "ChangeLogHead";""");
         }
 
-        private sealed record CapturedTable(int Entity, string Table, string Id, string Artist, string Album, string User)
+        internal sealed record CapturedTable(int Entity, string Table, string Id, string Artist, string Album, string User)
         {
             public IEnumerable<(string Name, string Operations, string When)> Triggers => Table == "Notifications"
                 // Inserts fanned out to an album's followers are logged once, by their writer.
@@ -106,7 +108,7 @@ namespace MusicBlazor.Data.Migrations.Postgres
         private static string Col(string column) => "{row}.\"" + column + "\"";
 
         /// <summary>Per table: entity kind, then the id, artist, album and user of the logged row ({row} is NEW or OLD).</summary>
-        private static readonly CapturedTable[] Captured =
+        internal static readonly CapturedTable[] Captured =
         [
             new(0, "Artists", Col("Id"), Col("Id"), "NULL", "NULL"),
             new(1, "Albums", Col("Id"), Col("ArtistId"), Col("Id"), "NULL"),
@@ -120,7 +122,7 @@ namespace MusicBlazor.Data.Migrations.Postgres
             $"PERFORM musicblazor_log({operation}, {table.Entity}, {table.Id.Replace("{row}", row)}, {table.Artist.Replace("{row}", row)}, "
             + $"{table.Album.Replace("{row}", row)}, {table.User.Replace("{row}", row)});";
 
-        private static string Function(CapturedTable table) => $"""
+        internal static string Function(CapturedTable table) => $"""
             CREATE FUNCTION "ChangeLog_{table.Table}"() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 IF TG_OP = 'DELETE' THEN

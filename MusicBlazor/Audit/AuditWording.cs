@@ -1,0 +1,47 @@
+using MusicBlazor.Data.ChangeLog;
+
+namespace MusicBlazor.Audit;
+
+/// <summary>How the Audit log page words an entry: record kinds, operations and fields in plain words.</summary>
+public static class AuditWording
+{
+    public const int ValueMaxLength = 120;
+
+    public static string Entity(EntityKind entity) => entity switch
+    {
+        EntityKind.Follow => "Follow",
+        EntityKind.User => "Account",
+        _ => entity.ToString(),
+    };
+
+    public static string Operation(AuditEntry entry) => (entry.Entity, entry.Operation) switch
+    {
+        (EntityKind.Follow, ChangeOperation.Created) => "Followed",
+        (EntityKind.Follow, ChangeOperation.Deleted) => "Unfollowed",
+        (_, var operation) => operation.ToString(),
+    };
+
+    public static string Field(string field) => field switch
+    {
+        "YearReleased" => "Year",
+        "DurationSeconds" => "Duration",
+        "Order" => "Position",
+        "CoverImageUrl" => "Cover image",
+        "PreviousNames" => "Former names",
+        "ArtistId" => "Artist",
+        "UserName" => "User name",
+        "EmailConfirmed" => "E-mail confirmed",
+        "LockoutEnd" => "Locked until",
+        "Email" => "E-mail",
+        _ => field,
+    };
+
+    /// <summary>A value as the page shows it; an empty one as a dash.</summary>
+    public static string Value(string field, string? value) => value switch
+    {
+        null or "" => "—",
+        _ when field == "DurationSeconds" && int.TryParse(value, out var seconds) => $"{seconds / 60}:{seconds % 60:00}",
+        _ when field == "EmailConfirmed" => value is "1" or "true" ? "yes" : "no",
+        _ => value.Length <= ValueMaxLength ? value : value[..(ValueMaxLength - 1)] + "…",
+    };
+}
