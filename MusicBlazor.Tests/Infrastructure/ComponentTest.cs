@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MusicBlazor.Accounts;
+using MusicBlazor.Activity;
+using MusicBlazor.Audit;
 using MusicBlazor.Components.Layout;
 using MusicBlazor.Data;
 using MusicBlazor.Data.ChangeLog;
@@ -12,6 +14,7 @@ using MusicBlazor.Hosting.Metrics;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Notifications.Hub;
+using MusicBlazor.Subscribers;
 using MusicBlazor.TestSupport.Authentication;
 using MudBlazor;
 using MudBlazor.Services;
@@ -48,6 +51,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<DocumentTitle>();
         Services.AddScoped<ICurrentActor, CurrentActor>();
         Services.AddCatalog();
+        Services.AddSingleton(App.Services.GetRequiredService<RecentActivity>());
+        Services.AddSingleton(App.Services.GetRequiredService<SubscriberProgress>());
+        Services.AddScoped<AuditLog>();
         Services.AddAuthorizationCore(options => options.AddCatalogPolicies());
         // bUnit pre-registers a placeholder; the real service evaluates the app's policies.
         Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();

@@ -9,6 +9,7 @@ using MusicBlazor.Catalog;
 using MusicBlazor.Common;
 using MusicBlazor.Data.ChangeLog;
 using MusicBlazor.Notifications;
+using MusicBlazor.Notifications.Email;
 using MusicBlazor.Subscribers;
 
 namespace MusicBlazor.Data;
@@ -43,6 +44,7 @@ public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Gu
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ActivityItem> ActivityItems => Set<ActivityItem>();
+    public DbSet<AlbumEmail> AlbumEmails => Set<AlbumEmail>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every server on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

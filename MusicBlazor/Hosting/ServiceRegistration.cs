@@ -19,6 +19,7 @@ using MusicBlazor.Hosting.Health;
 using MusicBlazor.Hosting.Metrics;
 using MusicBlazor.Notifications;
 using MusicBlazor.Notifications.Bus;
+using MusicBlazor.Notifications.Email;
 using MusicBlazor.Notifications.Hub;
 using MusicBlazor.Subscribers;
 using MudBlazor.Services;
@@ -42,6 +43,8 @@ public static class ServiceRegistration
         services.AddCatalog();
         services.AddNotifications();
         services.AddAuditTrailAndActivity();
+        // Follower e-mails (test hosts add them where they test them).
+        services.AddFollowerEmails();
         services.AddEmailSettingsCheck();
         services.AddTransportSecurity();
         builder.AddTelemetryExport();

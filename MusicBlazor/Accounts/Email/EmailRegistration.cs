@@ -16,6 +16,7 @@ public static class EmailRegistration
                 ? provider.GetRequiredService<SmtpEmailSender>()
                 : provider.GetRequiredService<DevelopmentMailbox>());
         services.AddSingleton(provider => (IAccountNotices)provider.GetRequiredService<IEmailSender<ApplicationUser>>());
+        services.AddSingleton(provider => (IMailDelivery)provider.GetRequiredService<IEmailSender<ApplicationUser>>());
     }
 
     /// <summary>Start-up fails unless e-mails can be sent (outside Development) and the SMTP settings are whole.</summary>

@@ -22,8 +22,16 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpE
         }
 
         await client.SendAsync(message);
-        await client.DisconnectAsync(quit: true);
         logger.LogInformation("E-mail to {To} sent through {Host}: {Subject}", to, settings.Host, subject);
+        try
+        {
+            await client.DisconnectAsync(quit: true);
+        }
+        catch (Exception ex)
+        {
+            // The server has accepted the e-mail: a failure now must not make a caller send it again.
+            logger.LogWarning(ex, "Closing the connection to {Host} failed after it accepted the e-mail", settings.Host);
+        }
     }
 
     internal static MimeMessage Compose(SmtpOptions settings, string to, string subject, string htmlBody)

@@ -189,6 +189,9 @@ namespace MusicBlazor.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AlbumEmails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -547,6 +550,40 @@ namespace MusicBlazor.Data.Migrations
                     b.ToTable("ChangeLog", (string)null);
                 });
 
+            modelBuilder.Entity("MusicBlazor.Notifications.Email.AlbumEmail", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AlbumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "AlbumId");
+
+                    b.HasIndex("AlbumId");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("InDigest", "ClaimedAt", "CreatedAt");
+
+                    b.ToTable("AlbumEmails", (string)null);
+                });
+
             modelBuilder.Entity("MusicBlazor.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -771,6 +808,21 @@ namespace MusicBlazor.Data.Migrations
                     b.HasOne("MusicBlazor.Catalog.Album", null)
                         .WithMany("Tracks")
                         .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MusicBlazor.Notifications.Email.AlbumEmail", b =>
+                {
+                    b.HasOne("MusicBlazor.Catalog.Album", null)
+                        .WithMany()
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MusicBlazor.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

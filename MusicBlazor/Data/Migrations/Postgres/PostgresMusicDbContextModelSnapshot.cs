@@ -202,6 +202,9 @@ namespace MusicBlazor.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<int>("AlbumEmails")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -565,6 +568,40 @@ namespace MusicBlazor.Data.Migrations.Postgres
                     b.ToTable("ChangeLog", (string)null);
                 });
 
+            modelBuilder.Entity("MusicBlazor.Notifications.Email.AlbumEmail", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AlbumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("InDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "AlbumId");
+
+                    b.HasIndex("AlbumId");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("InDigest", "ClaimedAt", "CreatedAt");
+
+                    b.ToTable("AlbumEmails", (string)null);
+                });
+
             modelBuilder.Entity("MusicBlazor.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -791,6 +828,21 @@ namespace MusicBlazor.Data.Migrations.Postgres
                     b.HasOne("MusicBlazor.Catalog.Album", null)
                         .WithMany("Tracks")
                         .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MusicBlazor.Notifications.Email.AlbumEmail", b =>
+                {
+                    b.HasOne("MusicBlazor.Catalog.Album", null)
+                        .WithMany()
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MusicBlazor.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
