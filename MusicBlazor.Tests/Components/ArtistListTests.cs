@@ -203,7 +203,7 @@ public sealed class ArtistListTests : ComponentTest
         var fan = await App.CreateUserAsync();
         var artist = await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/");
-        list.WaitForAssertion(() => Assert.Equal(1, Hub.SubscriberCount));
+        list.WaitForAssertion(() => Assert.Equal(2, Hub.SubscriberCount)); // the page and its recent-activity feed
 
         await App.FollowAsync(fan, artist);
 
@@ -217,7 +217,7 @@ public sealed class ArtistListTests : ComponentTest
         var fan = await App.CreateUserAsync();
         var artist = await App.CreateArtistAsync(admin, "Nova Lights");
         var list = RenderAt("/?q=nova");
-        list.WaitForAssertion(() => Assert.Equal(1, Hub.SubscriberCount));
+        list.WaitForAssertion(() => Assert.Equal(2, Hub.SubscriberCount)); // the page and its recent-activity feed
 
         await list.InvokeAsync(() => SearchBox(list).Input(""));
         await App.FollowAsync(fan, artist);

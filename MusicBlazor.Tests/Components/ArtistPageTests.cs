@@ -203,7 +203,7 @@ public sealed partial class ArtistPageTests : ComponentTest
     {
         await ArrangeAsync();
         var page = RenderArtist();
-        page.WaitForAssertion(() => Assert.Equal(1, Hub.SubscriberCount));
+        page.WaitForAssertion(() => Assert.Equal(2, Hub.SubscriberCount)); // the page and its recent-activity feed
 
         await App.CreateAlbumAsync(_admin, _artist, "Surprise", 2024);
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using MusicBlazor.Common;
 using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Audit;
@@ -21,6 +23,12 @@ public static class AuditWording
         (_, var operation) => operation.ToString(),
     };
 
+    /// <summary>The entry's fields worth a line: a created or deleted record's empty fields say nothing.</summary>
+    public static IEnumerable<FieldChange> Shown(AuditEntry entry) =>
+        FieldChange.Parse(entry.Changes).Where(f => entry.Operation == ChangeOperation.Updated || Value(f.Field, f.New ?? f.Old) != Empty);
+
+    private const string Empty = "—";
+
     public static string Field(string field) => field switch
     {
         "YearReleased" => "Year",
@@ -39,9 +47,24 @@ public static class AuditWording
     /// <summary>A value as the page shows it; an empty one as a dash.</summary>
     public static string Value(string field, string? value) => value switch
     {
-        null or "" => "—",
+        null or "" => Empty,
         _ when field == "DurationSeconds" && int.TryParse(value, out var seconds) => $"{seconds / 60}:{seconds % 60:00}",
         _ when field == "EmailConfirmed" => value is "1" or "true" ? "yes" : "no",
-        _ => value.Length <= ValueMaxLength ? value : value[..(ValueMaxLength - 1)] + "…",
+        _ when field == "PreviousNames" => Names(value),
+        _ => value.FitTo(ValueMaxLength),
     };
+
+    // A JSON array of names (both providers store the list as JSON).
+    private static string Names(string json)
+    {
+        try
+        {
+            var names = JsonSerializer.Deserialize<string[]>(json) ?? [];
+            return names.Length == 0 ? Empty : string.Join(", ", names).FitTo(ValueMaxLength);
+        }
+        catch (JsonException)
+        {
+            return json.FitTo(ValueMaxLength);
+        }
+    }
 }
