@@ -3,13 +3,17 @@ using Microsoft.Playwright;
 namespace MusicBlazor.Benchmarks.Harness;
 
 /// <summary>
-/// The fault: cuts the WebSocket of chosen circuits from the browser side, as a dropped connection would, by closing
-/// it with code 4000 through the page's <see cref="LoadProbe"/> hook. SignalR's client takes any code but 1000 as a
-/// lost connection, Blazor reconnects to the same circuit, and the server's circuit handler has the hub catch up.
+/// The fault: a network outage of <see cref="Outage"/> for chosen circuits, from the browser side. The page's
+/// <see cref="LoadProbe"/> hook closes the circuit's WebSocket with code 4000 (SignalR's client takes any code but
+/// 1000 as a lost connection) and, for the outage, makes the server unreachable (connection refused) for new ones.
+/// Blazor's reconnection retries (10 quick attempts, then every 5 s) and rejoins the same circuit once the outage is
+/// over; the server's circuit handler then has the hub catch up. Albums committed during the outage must arrive.
 /// Afterwards, <see cref="Tally"/> reads from each cut page whether and when its circuit came back.
 /// </summary>
 internal static class CircuitSockets
 {
+    public static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
+
     /// <summary>
     /// Cuts each of <paramref name="victims"/> once, at a random moment within <paramref name="window"/> from now.
     /// Returns how many sockets were actually open when cut.
@@ -20,7 +24,7 @@ internal static class CircuitSockets
         {
             var at = window.From + (window.To - window.From) * random.NextDouble();
             await Task.Delay(at);
-            return await page.EvaluateAsync<int>("() => window.__load.cut()");
+            return await page.EvaluateAsync<int>("ms => window.__load.cut(ms)", Outage.TotalMilliseconds);
         }).ToList();
         return (await Task.WhenAll(cuts)).Sum();
     }

@@ -25,7 +25,8 @@ internal sealed class LoadCircuits
     public int Reloads => Volatile.Read(ref _reloads);
 
     public static async Task<LoadCircuits> OpenAsync(
-        IBrowser browser, string baseUrl, IReadOnlyList<string> followers, IReadOnlyList<Guid> artists, int visitors, int batchSize)
+        IBrowser browser, string baseUrl, IReadOnlyList<string> followers, IReadOnlyList<Guid> artists, int visitors, int batchSize,
+        Action? afterFirstBatch = null)
     {
         var circuits = new LoadCircuits();
         var visitorContexts = new List<IBrowserContext>();
@@ -56,9 +57,13 @@ internal sealed class LoadCircuits
                 }
             })))
             .ToList();
-        foreach (var batch in openers.Chunk(batchSize))
+        foreach (var (batch, index) in openers.Chunk(batchSize).Select((b, i) => (b, i)))
         {
             await Task.WhenAll(batch.Select(open => open()));
+            if (index == 0)
+            {
+                afterFirstBatch?.Invoke();
+            }
         }
 
         foreach (var page in circuits.Followers)

@@ -16,7 +16,9 @@ internal sealed record LoadFigures(
     List<double> LatencyMs,
     int Disconnects,
     int Reconnected,
-    SocketTally Cuts)
+    SocketTally Cuts,
+    int CommittedDuringOutages,
+    int DeliveredAfterOutages)
 {
     public int Missing => Expected - Delivered;
     public int FailedReconnects => Disconnects - Reconnected;
@@ -39,6 +41,21 @@ internal sealed record LoadFigures(
             }
         }
 
+        // Albums committed while a follower's circuit was cut off (from the cut until Blazor reported it back).
+        var (duringOutages, afterOutages) = (0, 0);
+        foreach (var follower in followers)
+        {
+            foreach (var cut in follower.Cuts.Where(c => c >= since))
+            {
+                var back = follower.ReconnectedAfter(cut) ?? double.PositiveInfinity;
+                foreach (var album in albums.Where(a => commits.CommittedAt(a.Id) is var at && at >= cut && at <= back))
+                {
+                    duringOutages++;
+                    afterOutages += follower.Items.ContainsKey(album.Name) ? 1 : 0;
+                }
+            }
+        }
+
         var disconnects = 0;
         var reconnected = 0;
         foreach (var page in pages)
@@ -51,7 +68,8 @@ internal sealed record LoadFigures(
         }
 
         var cuts = CircuitSockets.Tally(pages.Select(p => p with { Cuts = [.. p.Cuts.Where(c => c >= since)] }));
-        return new LoadFigures(followers.Count * albums.Count, delivered, followers.Sum(f => f.Duplicates(names)), latencies, disconnects, reconnected, cuts);
+        return new LoadFigures(followers.Count * albums.Count, delivered, followers.Sum(f => f.Duplicates(names)), latencies, disconnects, reconnected, cuts,
+            duringOutages, afterOutages);
     }
 
     /// <summary>Polls until every follower page shows every name, or the timeout; returns the time it took.</summary>

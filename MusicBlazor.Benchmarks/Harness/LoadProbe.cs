@@ -6,32 +6,37 @@ namespace MusicBlazor.Benchmarks.Harness;
 /// <summary>
 /// What the load scenario records in every page, on the page's clock (<c>performance.timeOrigin + performance.now()</c>,
 /// Unix ms like <see cref="WallClock"/>): when each notification item first became visible in the panel (a
-/// MutationObserver), when the circuit's WebSocket opened, was cut (<see cref="CircuitSockets"/>) and how Blazor's
-/// reconnection went (its <c>components-reconnect-state-changed</c> events). Read back once, at the end.
+/// MutationObserver), when the circuit's WebSocket opened, was cut (<see cref="CircuitSockets"/>: closed, and the
+/// server unreachable from the page for a while) and how Blazor's reconnection went (its
+/// <c>components-reconnect-state-changed</c> events). Read back once, at the end.
 /// </summary>
 internal static class LoadProbe
 {
     /// <summary>
     /// A context init script: runs before blazor.web.js, so the circuit's WebSocket is created through this subclass,
-    /// which keeps the sockets (to cut them) and stamps each open. Reconnection events are caught in the capture phase
-    /// on the document (they are dispatched on the reconnect dialog and do not bubble).
+    /// which keeps the sockets (to cut them), stamps each open, and during an outage points new ones at a closed port.
+    /// Reconnection events are caught in the capture phase on the document (they are dispatched on the reconnect
+    /// dialog and do not bubble).
     /// </summary>
     public const string InitScript = """
         (() => {
           const now = () => performance.timeOrigin + performance.now();
           const load = window.__load = { items: {}, opens: [], cuts: [], states: [], sockets: [], observing: false };
           const NativeWebSocket = window.WebSocket;
+          let unreachableUntil = 0;
           window.WebSocket = class extends NativeWebSocket {
-            constructor(...args) {
-              super(...args);
+            constructor(url, ...rest) {
+              // During an outage the server cannot be reached: the connection is refused (the discard port, closed here).
+              super(now() < unreachableUntil ? 'ws://127.0.0.1:9/' : url, ...rest);
               load.sockets.push(this);
               this.addEventListener('open', () => load.opens.push(now()));
             }
           };
-          load.cut = () => {
+          load.cut = outageMs => {
             const open = load.sockets.filter(s => s.readyState === NativeWebSocket.OPEN);
             load.sockets = [];
             load.cuts.push(now());
+            unreachableUntil = now() + outageMs;
             // Any code but 1000 is an error for SignalR's client: the connection is lost, Blazor reconnects.
             for (const socket of open) socket.close(4000, 'load test fault');
             return open.length;
