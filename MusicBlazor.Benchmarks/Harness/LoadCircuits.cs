@@ -21,6 +21,9 @@ internal sealed class LoadCircuits
     public IEnumerable<IPage> All => Followers.Concat(Visitors);
     public int Count => Followers.Count + Visitors.Count;
 
+    /// <summary>Errors the pages wrote to their console after opening (the first few), for the JSON.</summary>
+    public List<string> ConsoleErrors { get; } = [];
+
     /// <summary>Pages that navigated after opening: nothing in the run navigates, so each is a reload (a lost circuit).</summary>
     public int Reloads => Volatile.Read(ref _reloads);
 
@@ -73,6 +76,16 @@ internal sealed class LoadCircuits
 
         foreach (var page in circuits.All)
         {
+            page.Console += (_, message) =>
+            {
+                lock (circuits.ConsoleErrors)
+                {
+                    if (message.Type == "error" && circuits.ConsoleErrors.Count < 50)
+                    {
+                        circuits.ConsoleErrors.Add($"{WallClock.UnixMs():0} {message.Text}");
+                    }
+                }
+            };
             page.FrameNavigated += (_, frame) =>
             {
                 if (frame == page.MainFrame)

@@ -14,7 +14,7 @@ internal static class LoadProbe
 {
     /// <summary>
     /// A context init script: runs before blazor.web.js, so the circuit's WebSocket is created through this subclass,
-    /// which keeps the sockets (to cut them), stamps each open, and during an outage points new ones at a closed port.
+    /// which keeps the sockets (to cut them), stamps each open, and during an outage points new ones at a path that refuses them.
     /// Reconnection events are caught in the capture phase on the document (they are dispatched on the reconnect
     /// dialog and do not bubble).
     /// </summary>
@@ -26,8 +26,9 @@ internal static class LoadProbe
           let unreachableUntil = 0;
           window.WebSocket = class extends NativeWebSocket {
             constructor(url, ...rest) {
-              // During an outage the server cannot be reached: the connection is refused (the discard port, closed here).
-              super(now() < unreachableUntil ? 'ws://127.0.0.1:9/' : url, ...rest);
+              // During an outage the circuit's endpoint cannot be reached: the socket goes to a same-origin path that
+              // refuses the upgrade (404), so it fails at once (another host would break the page's CSP instead).
+              super(now() < unreachableUntil ? new URL('/load-test-outage', url).href : url, ...rest);
               load.sockets.push(this);
               this.addEventListener('open', () => load.opens.push(now()));
             }

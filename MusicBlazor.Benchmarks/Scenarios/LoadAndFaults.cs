@@ -139,7 +139,8 @@ internal sealed class LoadAndFaults : IScenario
         var visitorStamps = await Task.WhenAll(circuits.Visitors.Select(LoadProbe.CollectAsync));
         var figures = LoadFigures.Measure(albums, server.Commits, followerStamps, [.. followerStamps, .. visitorStamps], since);
         var reloads = circuits.Reloads - reloadsBefore;
-        var failedReconnects = figures.FailedReconnects + figures.Cuts.Failed + reloads;
+        // Every cut is also a disconnection the page reported, so cuts never reported back are among these.
+        var failedReconnects = figures.FailedReconnects + reloads;
         var busy = server.Problems.SqliteBusy - busyBefore;
         var latency = Summary.Of(figures.LatencyMs);
         var reconnect = Summary.Of(figures.Cuts.ReconnectMs);
@@ -191,6 +192,9 @@ internal sealed class LoadAndFaults : IScenario
         row.Details["failedSaves"] = failedSaves;
         row.Details["samplesMs"] = figures.LatencyMs;
         row.Details["reconnectMs"] = figures.Cuts.ReconnectMs;
+        row.Details["browserConsoleErrors"] = circuits.ConsoleErrors.ToList();
+        row.Details["reconnectStatesOfCutPages"] = followerStamps.Concat(visitorStamps).Where(p => p.Cuts.Any(c => c >= since))
+            .Select(p => new { cuts = p.Cuts, states = p.States.Select(s => $"{s.At:0} {s.State}"), opens = p.Opens }).ToList();
         var where = faults ? "with sockets cut" : "steady";
         row.Targets.Add(TargetCheck.Equal($"Load ({where}): no notification missing", "missing", figures.Missing, 0));
         row.Targets.Add(TargetCheck.Equal($"Load ({where}): no notification shown twice", "duplicates", figures.Duplicates, 0));
@@ -223,7 +227,7 @@ internal sealed class LoadAndFaults : IScenario
         row.Notes.Add($"Fault phase: a random third of the followers and of the visitors each go through one network outage of "
             + $"{CircuitSockets.Outage.TotalSeconds:0} s, starting at a random moment from 2 s after the start to "
             + $"{5 + CircuitSockets.Outage.TotalSeconds:0} s before the end: the page closes its WebSocket with code 4000 (SignalR's client takes "
-            + "any code but 1000 for a lost connection) and the server is unreachable from it (connection refused) until the outage ends "
+            + "any code but 1000 for a lost connection) and new sockets fail at once until the outage ends (their upgrade goes to a same-origin path that answers 404) "
             + "(Harness/CircuitSockets.cs). Blazor retries 10 times at once, then every 5 s, so most circuits are back after about 5 s. "
             + "Reconnect = cut → Blazor reporting the circuit back. 'Committed in outages' = (follower, album) pairs whose album committed while "
             + "that follower was cut off: each must be shown after its hub resynced. Failed reconnects = disconnections never reported back, "
