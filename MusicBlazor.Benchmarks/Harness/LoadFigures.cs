@@ -6,7 +6,7 @@ namespace MusicBlazor.Benchmarks.Harness;
 /// <summary>
 /// What one load phase delivered, from the pages' records: notifications seen per follower against every album
 /// created in the phase (each follower follows every editor's artist), duplicates in the panel, commit → visible per
-/// (follower, album), and every disconnection the pages went through since the phase began: planned cuts and any
+/// (follower, album), over all and without the albums committed while that follower was cut off, and every disconnection the pages went through since the phase began: planned cuts and any
 /// other, reconnected when Blazor reported the circuit back ("hide").
 /// </summary>
 internal sealed record LoadFigures(
@@ -14,6 +14,7 @@ internal sealed record LoadFigures(
     int Delivered,
     int Duplicates,
     List<double> LatencyMs,
+    List<double> OutsideOutagesLatencyMs,
     int Disconnects,
     int Reconnected,
     SocketTally Cuts,
@@ -27,31 +28,27 @@ internal sealed record LoadFigures(
         IReadOnlyList<CreatedAlbum> albums, AlbumCommits commits, IReadOnlyList<LoadStamps> followers, IReadOnlyList<LoadStamps> pages, double since)
     {
         var names = albums.Select(a => a.Name).ToHashSet();
-        var latencies = new List<double>();
-        var delivered = 0;
+        var (latencies, unaffected) = (new List<double>(), new List<double>());
+        var (delivered, duringOutages, afterOutages) = (0, 0, 0);
         foreach (var follower in followers)
         {
+            // While this follower was cut off: from each cut until Blazor reported the circuit back.
+            var outages = follower.Cuts.Where(c => c >= since).Select(c => (From: c, To: follower.ReconnectedAfter(c) ?? double.PositiveInfinity)).ToList();
             foreach (var album in albums)
             {
-                if (follower.Items.TryGetValue(album.Name, out var visible))
+                var committed = commits.CommittedAt(album.Id);
+                var inOutage = outages.Any(o => committed >= o.From && committed <= o.To);
+                var shown = follower.Items.TryGetValue(album.Name, out var visible);
+                duringOutages += inOutage ? 1 : 0;
+                afterOutages += inOutage && shown ? 1 : 0;
+                if (shown)
                 {
                     delivered++;
-                    latencies.Add(visible - commits.CommittedAt(album.Id));
-                }
-            }
-        }
-
-        // Albums committed while a follower's circuit was cut off (from the cut until Blazor reported it back).
-        var (duringOutages, afterOutages) = (0, 0);
-        foreach (var follower in followers)
-        {
-            foreach (var cut in follower.Cuts.Where(c => c >= since))
-            {
-                var back = follower.ReconnectedAfter(cut) ?? double.PositiveInfinity;
-                foreach (var album in albums.Where(a => commits.CommittedAt(a.Id) is var at && at >= cut && at <= back))
-                {
-                    duringOutages++;
-                    afterOutages += follower.Items.ContainsKey(album.Name) ? 1 : 0;
+                    latencies.Add(visible - committed);
+                    if (!inOutage)
+                    {
+                        unaffected.Add(visible - committed);
+                    }
                 }
             }
         }
@@ -68,8 +65,8 @@ internal sealed record LoadFigures(
         }
 
         var cuts = CircuitSockets.Tally(pages.Select(p => p with { Cuts = [.. p.Cuts.Where(c => c >= since)] }));
-        return new LoadFigures(followers.Count * albums.Count, delivered, followers.Sum(f => f.Duplicates(names)), latencies, disconnects, reconnected, cuts,
-            duringOutages, afterOutages);
+        return new LoadFigures(followers.Count * albums.Count, delivered, followers.Sum(f => f.Duplicates(names)), latencies, unaffected,
+            disconnects, reconnected, cuts, duringOutages, afterOutages);
     }
 
     /// <summary>Polls until every follower page shows every name, or the timeout; returns the time it took.</summary>

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
-using MusicBlazor.Accounts;
 using MusicBlazor.Benchmarks.Harness;
-using MusicBlazor.Catalog;
-using MusicBlazor.Data.DemoData;
 using MusicBlazor.TestSupport.Browsers;
 
 namespace MusicBlazor.Benchmarks.Scenarios;
@@ -45,7 +42,7 @@ internal sealed class LoadAndFaults : IScenario
         var problems = new ServerProblems();
         await using var server = new LoadAppServer(problems);
         server.Start();
-        var (editors, followers) = await ArrangeAsync(server, size.Followers);
+        var (editors, followers) = await LoadCast.ArrangeAsync(server, Artists, size.Followers);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Args = Chromium.Args });
@@ -87,36 +84,6 @@ internal sealed class LoadAndFaults : IScenario
 
         memory["afterBothPhases"] = MemorySnapshot.Take();
         report.Rows[^1].Details["serverProblems"] = problems.Messages.ToList();
-    }
-
-    private static async Task<(List<(string Email, Guid Artist)> Editors, List<string> Followers)> ArrangeAsync(LoadAppServer server, int followerCount)
-    {
-        var editors = new List<(string Email, Guid Artist)>();
-        await using (var admin = await server.SignedInScopeAsync(DemoAccounts.AdminEmail))
-        {
-            var artists = admin.ServiceProvider.GetRequiredService<ArtistService>();
-            for (var i = 0; i < Artists; i++)
-            {
-                var artist = await artists.CreateAsync(new ArtistInput { Name = $"Load Artist {i + 1}" });
-                editors.Add((await server.CreateAccountAsync(Roles.Editor), artist));
-            }
-        }
-
-        var followers = new List<string>();
-        for (var i = 0; i < followerCount; i++)
-        {
-            var follower = await server.CreateAccountAsync(Roles.User);
-            await using var scope = await server.SignedInScopeAsync(follower);
-            var follows = scope.ServiceProvider.GetRequiredService<FollowService>();
-            foreach (var (_, artist) in editors)
-            {
-                await follows.FollowAsync(artist);
-            }
-
-            followers.Add(follower);
-        }
-
-        return (editors, followers);
     }
 
     private async Task<ResultRow> RunPhaseAsync(
@@ -173,6 +140,10 @@ internal sealed class LoadAndFaults : IScenario
         row.Figures["p95Ms"] = latency.P95;
         row.Figures["p99Ms"] = latency.P99;
         row.Figures["maxMs"] = latency.Max;
+        var outside = Summary.Of(figures.OutsideOutagesLatencyMs);
+        row.Figures["outsideOutagesP50Ms"] = outside.P50;
+        row.Figures["outsideOutagesP95Ms"] = outside.P95;
+        row.Figures["outsideOutagesP99Ms"] = outside.P99;
         row.Figures["socketsCut"] = figures.Cuts.Cuts;
         row.Figures["socketsOpenWhenCut"] = socketsCut;
         row.Figures["reconnected"] = figures.Cuts.ReconnectMs.Count;
@@ -227,10 +198,11 @@ internal sealed class LoadAndFaults : IScenario
         row.Notes.Add($"Fault phase: a random third of the followers and of the visitors each go through one network outage of "
             + $"{CircuitSockets.Outage.TotalSeconds:0} s, starting at a random moment from 2 s after the start to "
             + $"{5 + CircuitSockets.Outage.TotalSeconds:0} s before the end: the page closes its WebSocket with code 4000 (SignalR's client takes "
-            + "any code but 1000 for a lost connection) and new sockets fail at once until the outage ends (their upgrade goes to a same-origin path that answers 404) "
-            + "(Harness/CircuitSockets.cs). Blazor retries 10 times at once, then every 5 s, so most circuits are back after about 5 s. "
+            + "any code but 1000 for a lost connection) and new sockets fail at once until the outage ends (their upgrade goes to a "
+            + "same-origin path that answers 404; Harness/CircuitSockets.cs). Blazor retries 10 times at once, then every 5 s, so most circuits are back after about 5 s. "
             + "Reconnect = cut → Blazor reporting the circuit back. 'Committed in outages' = (follower, album) pairs whose album committed while "
-            + "that follower was cut off: each must be shown after its hub resynced. Failed reconnects = disconnections never reported back, "
+            + "that follower was cut off: each must be shown after its hub resynced; their commit → visible includes the outage, so the JSON "
+            + "also has the percentiles without them (outsideOutagesP50Ms …). Failed reconnects = disconnections never reported back, "
             + "reconnections given up or refused, and page reloads; in the steady phase any disconnection at all counts.");
         row.Notes.Add("Per circuit = (process RSS, and managed heap after a forced full GC, once every circuit is open − after the first batch "
             + $"of {BatchSize}, which pays for JIT and first-use caches) ÷ the other circuits (figures including the first batch are in the JSON); "
@@ -240,16 +212,5 @@ internal sealed class LoadAndFaults : IScenario
         {
             row.Notes.Add("Quick run: 30 circuits (10 followers, 20 visitors), 20 s phases; the full run has 100 circuits and 60 s phases.");
         }
-    }
-}
-
-/// <summary>Process RSS and settled managed heap at one moment.</summary>
-internal sealed record MemorySnapshot(long Rss, long ManagedHeap)
-{
-    public static MemorySnapshot Take()
-    {
-        var heap = Heap.SettledBytes();
-        using var process = Process.GetCurrentProcess();
-        return new MemorySnapshot(process.WorkingSet64, heap);
     }
 }
