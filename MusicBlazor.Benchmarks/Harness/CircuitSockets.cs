@@ -34,15 +34,15 @@ internal static class CircuitSockets
     public static List<IPage> Choose(Random random, double fraction, params IReadOnlyList<IPage>[] groups) =>
         groups.SelectMany(group => group.OrderBy(_ => random.Next()).Take(Math.Max(1, (int)Math.Round(group.Count * fraction)))).ToList();
 
-    /// <summary>Per cut: the time until Blazor reported the circuit back, or a failure.</summary>
-    public static SocketTally Tally(IEnumerable<LoadStamps> pages)
+    /// <summary>Per cut made since <paramref name="since"/>: the time until Blazor reported the circuit back, or a failure.</summary>
+    public static SocketTally Tally(IEnumerable<LoadStamps> pages, double since)
     {
         var reconnectMs = new List<double>();
         var failed = 0;
         var cuts = 0;
         foreach (var page in pages)
         {
-            foreach (var cut in page.Cuts)
+            foreach (var cut in page.Cuts.Where(c => c >= since))
             {
                 cuts++;
                 if (page.ReconnectedAfter(cut) is { } back && !page.GaveUp)

@@ -6,7 +6,7 @@ namespace MusicBlazor.Benchmarks.Harness;
 /// <summary>
 /// What one load phase delivered, from the pages' records: notifications seen per follower against every album
 /// created in the phase (each follower follows every editor's artist), duplicates in the panel, commit → visible per
-/// (follower, album), over all and without the albums committed while that follower was cut off, and every disconnection the pages went through since the phase began: planned cuts and any
+/// (follower, album), over all and without the albums an outage of that follower delayed, and every disconnection the pages went through since the phase began: planned cuts and any
 /// other, reconnected when Blazor reported the circuit back ("hide").
 /// </summary>
 internal sealed record LoadFigures(
@@ -45,7 +45,8 @@ internal sealed record LoadFigures(
                 {
                     delivered++;
                     latencies.Add(visible - committed);
-                    if (!inOutage)
+                    // Delayed by an outage: committed before it ended and not shown before it began.
+                    if (!outages.Any(o => committed <= o.To && visible >= o.From))
                     {
                         unaffected.Add(visible - committed);
                     }
@@ -64,7 +65,7 @@ internal sealed record LoadFigures(
             }
         }
 
-        var cuts = CircuitSockets.Tally(pages.Select(p => p with { Cuts = [.. p.Cuts.Where(c => c >= since)] }));
+        var cuts = CircuitSockets.Tally(pages, since);
         return new LoadFigures(followers.Count * albums.Count, delivered, followers.Sum(f => f.Duplicates(names)), latencies, unaffected,
             disconnects, reconnected, cuts, duringOutages, afterOutages);
     }

@@ -99,6 +99,7 @@ internal sealed class LoadAndFaults : IScenario
         var socketsCut = await CircuitSockets.CutDuringAsync(victims, (TimeSpan.FromSeconds(2), size.Duration - TimeSpan.FromSeconds(5) - CircuitSockets.Outage), random);
         var (albums, failedSaves) = await writing;
         var cpuPercent = cpu.PercentOfMachine();
+        var loadAverage = CpuUse.LoadAverage();
         var names = albums.Select(a => a.Name).ToList();
         await LoadFigures.WaitForReconnectsAsync(victims, DeliveryTimeout);
         var settled = await LoadFigures.WaitForAllAsync(circuits.Followers, names, DeliveryTimeout);
@@ -111,6 +112,8 @@ internal sealed class LoadAndFaults : IScenario
         var busy = server.Problems.SqliteBusy - busyBefore;
         var latency = Summary.Of(figures.LatencyMs);
         var reconnect = Summary.Of(figures.Cuts.ReconnectMs);
+        var followerReconnect = Summary.Of(CircuitSockets.Tally(followerStamps, since).ReconnectMs);
+        var afterPhase = MemorySnapshot.Take();
         Console.WriteLine($"  {phase}: {albums.Count} albums, {figures.Delivered}/{figures.Expected} delivered, p50/p95/p99 "
             + $"{Report.Ms(latency.P50)}/{Report.Ms(latency.P95)}/{Report.Ms(latency.P99)} ms, {figures.Cuts.Cuts} cut, {failedReconnects} failed reconnects, {busy} busy");
 
@@ -129,7 +132,8 @@ internal sealed class LoadAndFaults : IScenario
             .Show("Committed in outages / shown", $"{figures.CommittedDuringOutages} / {figures.DeliveredAfterOutages}")
             .Show("Failed reconnects", Report.Count(failedReconnects))
             .Show("SQLite busy", Report.Count(busy))
-            .Show("Server CPU", Report.Percent(cpuPercent));
+            .Show("Server CPU", Report.Percent(cpuPercent))
+            .Show("Load avg", loadAverage.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
         row.Figures["albums"] = albums.Count;
         row.Figures["failedSaves"] = failedSaves.Count;
         row.Figures["expected"] = figures.Expected;
@@ -159,6 +163,11 @@ internal sealed class LoadAndFaults : IScenario
         row.Figures["serverErrors"] = server.Problems.Errors - errorsBefore;
         row.Figures["circuitErrors"] = server.Problems.CircuitErrors - circuitErrorsBefore;
         row.Figures["serverCpuPercentOfMachine"] = cpuPercent;
+        row.Figures["loadAverage1m"] = loadAverage;
+        row.Figures["followersReconnectP50Ms"] = followerReconnect.P50;
+        row.Figures["followersReconnectP95Ms"] = followerReconnect.P95;
+        row.Figures["rssAfterPhaseBytes"] = afterPhase.Rss;
+        row.Figures["heapAfterPhaseBytes"] = afterPhase.ManagedHeap;
         row.Figures["settleAfterWritesSeconds"] = settled.TotalSeconds;
         row.Details["failedSaves"] = failedSaves;
         row.Details["samplesMs"] = figures.LatencyMs;
@@ -207,7 +216,8 @@ internal sealed class LoadAndFaults : IScenario
         row.Notes.Add("Per circuit = (process RSS, and managed heap after a forced full GC, once every circuit is open − after the first batch "
             + $"of {BatchSize}, which pays for JIT and first-use caches) ÷ the other circuits (figures including the first batch are in the JSON); "
             + "the process holds the app and the benchmark's Playwright client. SQLite busy = SQLITE_BUSY or SQLITE_LOCKED errors "
-            + "the server logged (Harness/ServerProblems.cs). Server CPU = this process's CPU time over the phase's writing, as % of all cores.");
+            + "the server logged (Harness/ServerProblems.cs). Server CPU = this process's CPU time over the phase's writing, as % of all cores; "
+            + "load avg = the machine's 1-minute load average at its end (Chromium and whatever else shares the 2 cores).");
         if (options.Quick)
         {
             row.Notes.Add("Quick run: 30 circuits (10 followers, 20 visitors), 20 s phases; the full run has 100 circuits and 60 s phases.");
