@@ -134,26 +134,19 @@ internal sealed class LoadAndFaults : IScenario
             .Show("SQLite busy", Report.Count(busy))
             .Show("Server CPU", Report.Percent(cpuPercent))
             .Show("Load avg", loadAverage.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        Percentiles(row, "", latency);
+        Percentiles(row, "outsideOutages", Summary.Of(figures.OutsideOutagesLatencyMs));
+        Percentiles(row, "reconnect", reconnect);
+        Percentiles(row, "followersReconnect", followerReconnect);
         row.Figures["albums"] = albums.Count;
         row.Figures["failedSaves"] = failedSaves.Count;
         row.Figures["expected"] = figures.Expected;
         row.Figures["delivered"] = figures.Delivered;
         row.Figures["missing"] = figures.Missing;
         row.Figures["duplicates"] = figures.Duplicates;
-        row.Figures["p50Ms"] = latency.P50;
-        row.Figures["p95Ms"] = latency.P95;
-        row.Figures["p99Ms"] = latency.P99;
-        row.Figures["maxMs"] = latency.Max;
-        var outside = Summary.Of(figures.OutsideOutagesLatencyMs);
-        row.Figures["outsideOutagesP50Ms"] = outside.P50;
-        row.Figures["outsideOutagesP95Ms"] = outside.P95;
-        row.Figures["outsideOutagesP99Ms"] = outside.P99;
         row.Figures["socketsCut"] = figures.Cuts.Cuts;
         row.Figures["socketsOpenWhenCut"] = socketsCut;
         row.Figures["reconnected"] = figures.Cuts.ReconnectMs.Count;
-        row.Figures["reconnectP50Ms"] = reconnect.P50;
-        row.Figures["reconnectP95Ms"] = reconnect.P95;
-        row.Figures["reconnectMaxMs"] = reconnect.Max;
         row.Figures["disconnectsSeen"] = figures.Disconnects;
         row.Figures["committedDuringOutages"] = figures.CommittedDuringOutages;
         row.Figures["deliveredAfterOutages"] = figures.DeliveredAfterOutages;
@@ -164,8 +157,6 @@ internal sealed class LoadAndFaults : IScenario
         row.Figures["circuitErrors"] = server.Problems.CircuitErrors - circuitErrorsBefore;
         row.Figures["serverCpuPercentOfMachine"] = cpuPercent;
         row.Figures["loadAverage1m"] = loadAverage;
-        row.Figures["followersReconnectP50Ms"] = followerReconnect.P50;
-        row.Figures["followersReconnectP95Ms"] = followerReconnect.P95;
         row.Figures["rssAfterPhaseBytes"] = afterPhase.Rss;
         row.Figures["heapAfterPhaseBytes"] = afterPhase.ManagedHeap;
         row.Figures["settleAfterWritesSeconds"] = settled.TotalSeconds;
@@ -176,17 +167,34 @@ internal sealed class LoadAndFaults : IScenario
         row.Details["reconnectStatesOfCutPages"] = followerStamps.Concat(visitorStamps).Where(p => p.Cuts.Any(c => c >= since))
             .Select(p => new { cuts = p.Cuts, states = p.States.Select(s => $"{s.At:0} {s.State}"), opens = p.Opens }).ToList();
         var where = faults ? "with sockets cut" : "steady";
-        row.Targets.Add(TargetCheck.Equal($"Load ({where}): no notification missing", "missing", figures.Missing, 0));
-        row.Targets.Add(TargetCheck.Equal($"Load ({where}): no notification shown twice", "duplicates", figures.Duplicates, 0));
-        row.Targets.Add(TargetCheck.Equal($"Load ({where}): no SQLite busy error", "SQLite busy", busy, 0));
-        row.Targets.Add(TargetCheck.Equal($"Load ({where}): no circuit failed to reconnect", "failed reconnects", failedReconnects, 0));
-        row.Targets.Add(TargetCheck.Equal($"Load ({where}): every save succeeded", "failed saves", failedSaves.Count, 0));
+        foreach (var (what, figure, value) in new (string, string, double)[]
+        {
+            ("no notification missing", "missing", figures.Missing),
+            ("no notification shown twice", "duplicates", figures.Duplicates),
+            ("no SQLite busy error", "SQLite busy", busy),
+            ("no circuit failed to reconnect", "failed reconnects", failedReconnects),
+            ("every save succeeded", "failed saves", failedSaves.Count),
+        })
+        {
+            row.Targets.Add(TargetCheck.Equal($"Load ({where}): {what}", figure, value, 0));
+        }
+
         if (faults)
         {
             row.Targets.Add(TargetCheck.Equal("Load (with sockets cut): every notification committed in an outage shown after resync",
                 "committed in outages − shown", figures.CommittedDuringOutages - figures.DeliveredAfterOutages, 0));
         }
+
         return row;
+    }
+
+    /// <summary>p50, p95, p99 and max of <paramref name="summary"/> as figures named after <paramref name="prefix"/>.</summary>
+    private static void Percentiles(ResultRow row, string prefix, Summary summary)
+    {
+        foreach (var (name, value) in new[] { ("P50Ms", summary.P50), ("P95Ms", summary.P95), ("P99Ms", summary.P99), ("MaxMs", summary.Max) })
+        {
+            row.Figures[prefix.Length == 0 ? char.ToLowerInvariant(name[0]) + name[1..] : prefix + name] = value;
+        }
     }
 
     private static void AddNotes(ResultRow row, Size size, BenchOptions options, double openSeconds, int windows)
