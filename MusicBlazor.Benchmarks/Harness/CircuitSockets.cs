@@ -6,10 +6,9 @@ namespace MusicBlazor.Benchmarks.Harness;
 /// The fault: a network outage of <see cref="Outage"/> for chosen circuits, from the browser side. The page's
 /// <see cref="LoadProbe"/> hook closes the circuit's WebSocket with code 4000 (SignalR's client takes any code but
 /// 1000 as a lost connection) and, for the outage, makes the circuit endpoint unreachable for new ones (they fail
-/// at once: their upgrade goes to a path that answers 404).
-/// Blazor's reconnection retries (10 quick attempts, then every 5 s) and rejoins the same circuit once the outage is
-/// over; the server's circuit handler then has the hub catch up. Albums committed during the outage must arrive.
-/// Afterwards, <see cref="Tally"/> reads from each cut page whether and when its circuit came back.
+/// at once: their upgrade goes to a path that answers 404). Blazor's reconnection retries (10 quick attempts, then
+/// every 5 s) and rejoins the same circuit once the outage is over; the server's circuit handler then has the hub
+/// catch up. Albums committed during the outage must arrive. Afterwards, <see cref="Tally"/> reads from each cut page whether and when its circuit came back.
 /// </summary>
 internal static class CircuitSockets
 {

@@ -14,9 +14,9 @@ internal static class LoadProbe
 {
     /// <summary>
     /// A context init script: runs before blazor.web.js, so the circuit's WebSocket is created through this subclass,
-    /// which keeps the sockets (to cut them), stamps each open, and during an outage points new ones at a path that refuses them.
-    /// Reconnection events are caught in the capture phase on the document (they are dispatched on the reconnect
-    /// dialog and do not bubble).
+    /// which keeps the sockets (to cut them), stamps each open, and during an outage points new ones at a path that
+    /// refuses them. Reconnection events are caught in the capture phase on the document (they are dispatched on the
+    /// reconnect dialog and do not bubble).
     /// </summary>
     public const string InitScript = """
         (() => {
