@@ -22,7 +22,7 @@ internal sealed record BenchOptions(bool Quick, string RepositoryRoot, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only <keys>, --out <path>.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only <keys> (some of {string.Join(",", Scenarios.ScenarioList.All.Select(s => s.Key))}), --out <path>.");
             }
         }
 

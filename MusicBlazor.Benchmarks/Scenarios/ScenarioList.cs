@@ -15,5 +15,6 @@ internal static class ScenarioList
         new InBrowser(),
         new FirstVisit(),
         new PerRecordRouting(),
+        new LoadAndFaults(),
     ];
 }
