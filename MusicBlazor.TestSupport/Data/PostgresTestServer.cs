@@ -1,10 +1,10 @@
 using Npgsql;
 
-namespace MusicBlazor.Tests.Infrastructure.Providers;
+namespace MusicBlazor.TestSupport.Data;
 
 /// <summary>
-/// The PostgreSQL server the tests use: <c>MUSICBLAZOR_TEST_POSTGRES</c>, or the local server as .ci/run sets it up.
-/// Each test gets a database of its own, copied from a migrated template (CREATE DATABASE … TEMPLATE takes a few
+/// The PostgreSQL server the tests and the benchmarks use: <c>MUSICBLAZOR_TEST_POSTGRES</c>, or the local server as .ci/run sets it up.
+/// Each test (or benchmark scenario) gets a database of its own, copied from a migrated template (CREATE DATABASE … TEMPLATE takes a few
 /// milliseconds), and drops it afterwards.
 /// </summary>
 public static class PostgresTestServer
