@@ -14,16 +14,16 @@ namespace MusicBlazor.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class Browsing : IScenario
 {
-    private const string SearchTerm = "moon";
+    internal const string SearchTerm = "moon";
 
-    private static readonly string[] Adjectives =
+    internal static readonly string[] Adjectives =
     [
         "Silver", "Golden", "Electric", "Velvet", "Crimson", "Hollow", "Wild", "Quiet", "Neon", "Paper", "Iron", "Glass",
         "Broken", "Midnight", "Lucky", "Frozen", "Burning", "Secret", "Lonely", "Radiant", "Distant", "Ancient", "Violet", "Cosmic",
         "Faded", "Restless", "Savage", "Gentle", "Hidden", "Scarlet", "Brave", "Sleepy",
     ];
 
-    private static readonly string[] Nouns =
+    internal static readonly string[] Nouns =
     [
         "Foxes", "Rivers", "Engines", "Sparrows", "Wolves", "Echoes", "Tides", "Lanterns", "Pilots", "Ghosts", "Horses", "Mirrors",
         "Moons", "Harbors", "Comets", "Saints", "Shadows", "Machines", "Gardens", "Thieves", "Dreamers", "Islands", "Owls", "Kings",

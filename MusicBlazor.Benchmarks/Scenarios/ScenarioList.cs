@@ -15,5 +15,9 @@ internal static class ScenarioList
         new InBrowser(),
         new FirstVisit(),
         new PerRecordRouting(),
+        new PostgresFanOut(),
+        new PostgresCrossServer(),
+        new PostgresWriters(),
+        new PostgresBrowsing(),
     ];
 }
