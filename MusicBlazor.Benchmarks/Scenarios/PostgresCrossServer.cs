@@ -152,6 +152,7 @@ internal sealed class PostgresCrossServer : IScenario
             row.Notes.Add("Quick run: S = 10,000 (where the p99 target applies) is measured only in the full run.");
         }
 
+        MachineLoad.Note(row);
         report.Rows.Add(row);
     }
 }

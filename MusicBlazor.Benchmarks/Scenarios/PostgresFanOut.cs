@@ -128,6 +128,7 @@ internal sealed class PostgresFanOut : IScenario
                 row.Notes.Add("Quick run: F = 100,000 is measured only in the full run.");
             }
 
+            MachineLoad.Note(row);
             report.Rows.Add(row);
         }
     }
