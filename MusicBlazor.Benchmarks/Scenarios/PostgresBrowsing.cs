@@ -76,38 +76,13 @@ internal sealed class PostgresBrowsing : IScenario
             var probe = Stopwatch.StartNew();
             await queries.ListAsync(request);
             var (warmup, repetitions) = options.Quick ? (2, 10) : probe.Elapsed.TotalMilliseconds > 100 ? (1, 10) : (3, 30);
-            var samples = await Timing.InterleavedAsync(
-            [
-                new Variant("ours", _ => queries.ListAsync(request)),
-                new Variant("raw", _ => RawAsync(host.ConnectionString, sent)),
-            ], warmup, repetitions);
-            var o = Summary.Of(samples["ours"]);
-            var r = Summary.Of(samples["raw"]);
-
-            var row = new ResultRow { Scenario = Title, Case = caseName, Size = artistCount, SizeLabel = $"{artistCount:N0} artists" };
-            row.Show("Artists", Report.Count(artistCount))
-                .Show("Sort", sortKey)
-                .Show("Search", search ?? "–")
-                .Show("Page", Report.Count(page))
-                .Show("Found by", sent[^1].Sql.Contains("SELECT * FROM \"Artists\" WHERE \"SearchName\" LIKE", StringComparison.Ordinal) ? "index" : "walk")
-                .Show("ours p50 ms", Report.Ms(o.P50))
-                .Show("ours p95 ms", Report.Ms(o.P95))
-                .Show("raw p50 ms", Report.Ms(r.P50))
-                .Show("raw p95 ms", Report.Ms(r.P95))
-                .Show("ours/raw (p50)", Report.Ratio(o.P50 / r.P50))
-                .Show("ours/raw (p95)", Report.Ratio(o.P95 / r.P95))
+            var foundBy = sent[^1].Sql.Contains("SELECT * FROM \"Artists\" WHERE \"SearchName\" LIKE", StringComparison.Ordinal) ? "index" : "walk";
+            var (row, o, r) = await ListComparison.MeasureAsync(
+                Title, caseName, artistCount, (sortKey, search, page), foundBy,
+                () => queries.ListAsync(request), () => RawAsync(host.ConnectionString, sent), warmup, repetitions);
+            row.Show("ours/raw (p95)", Report.Ratio(o.P95 / r.P95))
                 .Show("plan (EF SQL)", string.Join("; ", nodes));
-            row.Figures["oursP50Ms"] = o.P50;
-            row.Figures["oursP95Ms"] = o.P95;
-            row.Figures["oursMaxMs"] = o.Max;
-            row.Figures["rawP50Ms"] = r.P50;
-            row.Figures["rawP95Ms"] = r.P95;
-            row.Figures["rawMaxMs"] = r.Max;
-            row.Figures["page"] = page;
-            row.Figures["repetitions"] = repetitions;
             row.Figures["seqScanOnArtists"] = seqScan ? 1 : 0;
-            row.Ratios["oursOverRawP50"] = o.P50 / r.P50;
-            row.Ratios["oursOverRawP95"] = o.P95 / r.P95;
             row.Details["efSql"] = sent.Select(s => s.Sql).ToList();
             row.Details["queryPlan"] = plan;
             if (!options.Quick)

@@ -47,9 +47,7 @@ internal sealed class PostgresCrossServer : IScenario
         await b.CatchUpAsync();
 
         // Even-numbered followers are online on A, odd-numbered on B.
-        var received = new long[online];
-        var delivered = 0;
-        var allHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = new DeliveryClock(online);
         var circuits = new List<Circuit>(online);
         var openWatch = Stopwatch.StartNew();
         for (var i = 0; i < online; i++)
@@ -62,11 +60,8 @@ internal sealed class PostgresCrossServer : IScenario
                 var at = Stopwatch.GetTimestamp();
                 if (delivery.Changes.Any(c => c is { Operation: ChangeOperation.Created, Entity: EntityKind.Notification }))
                 {
-                    received[index] = at;
-                    if (Interlocked.Increment(ref delivered) == online)
-                    {
-                        allHandled.TrySetResult();
-                    }
+                    clock.Received(index, at);
+                    clock.Handled();
                 }
 
                 return Task.CompletedTask;
@@ -81,14 +76,9 @@ internal sealed class PostgresCrossServer : IScenario
         var perRepP99OnB = new List<double>();
         for (var rep = 0; rep < warmup + repetitions; rep++)
         {
-            Array.Clear(received);
-            delivered = 0;
-            allHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-
+            clock.Reset();
             var albumId = await albums.CreateAsync(artist, new AlbumInput { Name = $"Cross {rep}", YearReleased = 2024 });
-            await allHandled.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await clock.AllHandledAsync(TimeSpan.FromSeconds(60));
             var committed = a.PublishClock.LastCommitTimestamp;
             await a.PublishClock.WaitForBusIdleAsync(TimeSpan.FromSeconds(60));
             await b.PublishClock.WaitForBusIdleAsync(TimeSpan.FromSeconds(60));
@@ -104,9 +94,9 @@ internal sealed class PostgresCrossServer : IScenario
                 continue;
             }
 
-            var repOnB = received.Where((_, i) => i % 2 == 1).Select(t => Timing.ElapsedMs(committed, t)).ToArray();
+            var repOnB = clock.Stamps.Where((_, i) => i % 2 == 1).Select(t => Timing.ElapsedMs(committed, t)).ToArray();
             onB.AddRange(repOnB);
-            onA.AddRange(received.Where((_, i) => i % 2 == 0).Select(t => Timing.ElapsedMs(committed, t)));
+            onA.AddRange(clock.Stamps.Where((_, i) => i % 2 == 0).Select(t => Timing.ElapsedMs(committed, t)));
             perRepP99OnB.Add(Summary.Of(repOnB).P99);
         }
 

@@ -69,17 +69,12 @@ internal sealed class PostgresFanOut : IScenario
                 await host.CatchUpAsync();
             }
 
+            async Task OursAsync(int rep) =>
+                created = await albums.CreateAsync(artist, new AlbumInput { Name = $"Ours {followers}-{rep}", YearReleased = 2024 });
             Variant[] variants =
             [
-                new("ours", async rep =>
-                {
-                    created = await albums.CreateAsync(artist, new AlbumInput { Name = $"Ours {followers}-{rep}", YearReleased = 2024 });
-                }, Cleanup: _ => CleanupAsync("ours")),
-                new("floor", async rep =>
-                {
-                    created = Guid.CreateVersion7();
-                    await FloorAsync(host, created, artist, editor, $"Floor {followers}-{rep}");
-                }, Cleanup: _ => CleanupAsync("floor")),
+                new("ours", OursAsync, Cleanup: _ => CleanupAsync("ours")),
+                new("floor", rep => FloorAsync(host, created = Guid.CreateVersion7(), artist, editor, $"Floor {followers}-{rep}"), Cleanup: _ => CleanupAsync("floor")),
             ];
 
             Console.WriteLine($"  F={followers:N0}: {warmup} warm-up + {repetitions} measured repetitions of ours/floor");
@@ -87,31 +82,18 @@ internal sealed class PostgresFanOut : IScenario
             var ours = Summary.Of(samples["ours"]);
             var floor = Summary.Of(samples["floor"]);
             // As in scenario 1, judged on the median of per-round ratios (the two ran back to back in each round).
-            var paired = Summary.Of(samples["ours"].Zip(samples["floor"], (o, f) => o / f).ToList());
-            double RowsPerSecond(Summary s) => followers / (s.P50 / 1000.0);
+            var paired = FanOutFigures.PerRound(samples);
 
             var row = new ResultRow { Scenario = Title, Size = followers, SizeLabel = $"F={followers:N0}" };
-            row.Show("Followers (rows)", Report.Count(followers))
+            row.Show("Followers", Report.Count(followers))
                 .Show("ours p50 ms", Report.Ms(ours.P50))
                 .Show("floor p50 ms", Report.Ms(floor.P50))
-                .Show("ours rows/s", Report.Count(RowsPerSecond(ours)))
-                .Show("floor rows/s", Report.Count(RowsPerSecond(floor)))
+                .Show("ours rows/s", Report.Count(FanOutFigures.RowsPerSecond(followers, ours)))
+                .Show("floor rows/s", Report.Count(FanOutFigures.RowsPerSecond(followers, floor)))
                 .Show("ours/floor", Report.Ratio(ours.P50 / floor.P50))
                 .Show("ours/floor per round", $"{Report.Ratio(paired.P50)} ({Report.Ratio(paired.Min)}–{Report.Ratio(paired.Max)})")
                 .Show("reps", repetitions.ToString());
-            foreach (var (name, s) in new[] { ("ours", ours), ("floor", floor) })
-            {
-                row.Figures[$"{name}P50Ms"] = s.P50;
-                row.Figures[$"{name}P95Ms"] = s.P95;
-                row.Figures[$"{name}MinMs"] = s.Min;
-                row.Figures[$"{name}MaxMs"] = s.Max;
-                row.Figures[$"{name}RowsPerSecond"] = RowsPerSecond(s);
-            }
-
-            row.Figures["repetitions"] = repetitions;
-            row.Ratios["oursOverFloor"] = ours.P50 / floor.P50;
-            row.Ratios["oursOverFloorPerRound"] = paired.P50;
-            row.Details["samplesMs"] = samples;
+            FanOutFigures.Record(row, followers, repetitions, samples);
             if (followers >= 10_000)
             {
                 row.Targets.Add(TargetCheck.AtMost("PostgreSQL fan-out: ours <= 1.2 x floor", "ours/floor (median per round)", Math.Round(paired.P50, 3), 1.2));
