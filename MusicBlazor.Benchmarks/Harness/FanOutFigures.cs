@@ -18,11 +18,7 @@ internal static class FanOutFigures
         foreach (var (name, values) in samples)
         {
             var s = Summary.Of(values);
-            row.Figures[$"{name}P50Ms"] = s.P50;
-            row.Figures[$"{name}P95Ms"] = s.P95;
-            row.Figures[$"{name}MinMs"] = s.Min;
-            row.Figures[$"{name}MaxMs"] = s.Max;
-            row.Figures[$"{name}RowsPerSecond"] = RowsPerSecond(rows, s);
+            row.Summarize(name, s).Figures[$"{name}RowsPerSecond"] = RowsPerSecond(rows, s);
         }
 
         row.Figures["repetitions"] = repetitions;

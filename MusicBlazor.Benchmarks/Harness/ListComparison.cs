@@ -29,12 +29,7 @@ internal static class ListComparison
             .Show("raw p50 ms", Report.Ms(r.P50))
             .Show("raw p95 ms", Report.Ms(r.P95))
             .Show("ours/raw (p50)", Report.Ratio(o.P50 / r.P50));
-        row.Figures["oursP50Ms"] = o.P50;
-        row.Figures["oursP95Ms"] = o.P95;
-        row.Figures["oursMaxMs"] = o.Max;
-        row.Figures["rawP50Ms"] = r.P50;
-        row.Figures["rawP95Ms"] = r.P95;
-        row.Figures["rawMaxMs"] = r.Max;
+        row.Summarize("ours", o).Summarize("raw", r);
         row.Figures["page"] = listed.Page;
         row.Figures["repetitions"] = repetitions;
         row.Ratios["oursOverRawP50"] = o.P50 / r.P50;

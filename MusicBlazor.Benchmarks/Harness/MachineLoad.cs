@@ -17,11 +17,17 @@ internal static class MachineLoad
         }
     }
 
-    /// <summary>Records the load average now (as a scenario ends) in the row's figures and notes.</summary>
-    public static void Note(ResultRow row)
+    /// <summary>Adds the row to the report with a quick run's note, if any, and the load average now (as the scenario ends).</summary>
+    public static void Add(Report report, ResultRow row, string? quickRunNote = null)
     {
+        if (quickRunNote is not null)
+        {
+            row.Notes.Add(quickRunNote);
+        }
+
         var load = OneMinute();
         row.Figures["loadAverage1m"] = load;
         row.Notes.Add($"Load average (1 min) as the scenario ended: {load.ToString("0.0", CultureInfo.InvariantCulture)} on {Environment.ProcessorCount} cores.");
+        report.Rows.Add(row);
     }
 }

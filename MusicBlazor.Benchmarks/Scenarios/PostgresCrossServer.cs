@@ -118,15 +118,7 @@ internal sealed class PostgresCrossServer : IScenario
             .Show("on A p99 ms", Report.Ms(sa.P99))
             .Show("dropped", Report.Count(dropped))
             .Show("reps", repetitions.ToString());
-        foreach (var (name, s) in new[] { ("onB", sb), ("onA", sa) })
-        {
-            row.Figures[$"{name}P50Ms"] = s.P50;
-            row.Figures[$"{name}P95Ms"] = s.P95;
-            row.Figures[$"{name}P99Ms"] = s.P99;
-            row.Figures[$"{name}MaxMs"] = s.Max;
-        }
-
-        row.Figures["droppedEvents"] = dropped;
+        row.Summarize("onB", sb).Summarize("onA", sa).Figures["droppedEvents"] = dropped;
         row.Figures["repetitions"] = repetitions;
         row.Details["perRepetitionP99OnBMs"] = perRepP99OnB;
         if (online == 10_000)
@@ -137,12 +129,6 @@ internal sealed class PostgresCrossServer : IScenario
         row.Notes.Add("Two hosts of the app's service graph in this process on one throw-away PostgreSQL database, each with its change listener (LISTEN "
             + "on a dedicated connection) and follower; polling set to an hour, so only the NOTIFY at commit wakes a follower. Latency = callback "
             + "entry on B (or A) − the commit on A (transaction interceptor on A's options), pooled over all subscribers of all measured repetitions.");
-        if (options.Quick)
-        {
-            row.Notes.Add("Quick run: S = 10,000 (where the p99 target applies) is measured only in the full run.");
-        }
-
-        MachineLoad.Note(row);
-        report.Rows.Add(row);
+        MachineLoad.Add(report, row, options.Quick ? "Quick run: S = 10,000 (where the p99 target applies) is measured only in the full run." : null);
     }
 }

@@ -105,13 +105,7 @@ internal sealed class PostgresFanOut : IScenario
                 + "album INSERT + one INSERT … SELECT from the followers; its commit fires the same NOTIFY. ours = AlbumService.CreateAsync: also the "
                 + "role and artist checks, the name check, the per-album notification log row and the artist's figures. Between repetitions the "
                 + "notifications are truncated and the album deleted (raw SQL).");
-            if (options.Quick)
-            {
-                row.Notes.Add("Quick run: F = 100,000 is measured only in the full run.");
-            }
-
-            MachineLoad.Note(row);
-            report.Rows.Add(row);
+            MachineLoad.Add(report, row, options.Quick ? "Quick run: F = 100,000 is measured only in the full run." : null);
         }
     }
 

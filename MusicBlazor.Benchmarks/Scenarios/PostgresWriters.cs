@@ -102,7 +102,6 @@ internal sealed class PostgresWriters : IScenario
             + "fans out too); a round ends when all are done. 'without' = the same with the NOTIFY trigger disabled (ALTER TABLE \"ChangeLogHead\" DISABLE "
             + $"TRIGGER \"{NotifyTrigger}\", this throw-away database only), alternating with 'with' round by round. The host's change listener runs throughout. "
             + "Writers of the change log already commit one at a time (its advisory lock), so the NOTIFY lock adds a step to a serialized commit rather than a new queue.");
-        MachineLoad.Note(row);
-        report.Rows.Add(row);
+        MachineLoad.Add(report, row);
     }
 }
