@@ -111,6 +111,8 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // On a new PostgreSQL database EF's first look at the migrations history fails by design and logs it as an error.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", provider == DatabaseProvider.Postgres ? LogLevel.None : LogLevel.Warning);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

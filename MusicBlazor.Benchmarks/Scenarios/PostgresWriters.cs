@@ -21,7 +21,7 @@ internal sealed class PostgresWriters : IScenario
 
     public async Task RunAsync(BenchOptions options, Report report)
     {
-        var (perWriter, warmup, rounds) = options.Quick ? (10, 1, 3) : (40, 2, 10);
+        var (perWriter, warmup, rounds) = options.Quick ? (10, 1, 3) : (25, 1, 8);
         if (!PgSql.AvailableOrNotRun(report, Title, Writers, $"{Writers} writers"))
         {
             return;
