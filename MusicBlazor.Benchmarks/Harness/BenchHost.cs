@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using MusicBlazor.Accounts;
 using MusicBlazor.Data;
 using MusicBlazor.Hosting;
 using MusicBlazor.Notifications.Bus;
 using MusicBlazor.Data.ChangeLog;
+using MusicBlazor.Data.Providers;
 using MusicBlazor.TestSupport.Authentication;
 using MusicBlazor.TestSupport.Data;
 
@@ -16,35 +18,84 @@ namespace MusicBlazor.Benchmarks.Harness;
 
 /// <summary>
 /// The app's own service graph (AddDatabase, AddAccounts, AddCatalog, AddNotifications) over a private SQLite file
-/// in a temp folder, migrated and switched to WAL by the app's initializer. The benchmark adds only observers:
-/// a command counter on the DbContext options, a clock in front of the bus, and a per-scope signed-in user.
+/// in a temp folder, migrated and switched to WAL by the app's initializer, or over a throw-away PostgreSQL database
+/// (<see cref="StartPostgresAsync"/>). The benchmark adds only observers: a command counter on the DbContext options,
+/// a clock in front of the bus, and a per-scope signed-in user.
 /// </summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _folder;
+    /// <summary>The PostgreSQL database this host created and drops; null on SQLite or when it joined another's.</summary>
+    private readonly string? _ownedDatabase;
 
-    private BenchHost(IHost host, string folder, string connectionString, CommandCounter commands)
+    private BenchHost(IHost host, string folder, string connectionString, CommandCounter commands, DatabaseProvider provider, string? ownedDatabase)
     {
         _host = host;
         _folder = folder;
         ConnectionString = connectionString;
         Commands = commands;
+        Provider = provider;
+        _ownedDatabase = ownedDatabase;
     }
 
     public IServiceProvider Services => _host.Services;
+    public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public CommandCounter Commands { get; }
     public PublishClock PublishClock => Services.GetRequiredService<PublishClock>();
     public ChangeBus Bus => Services.GetRequiredService<ChangeBus>();
     public IDbContextFactory<MusicDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
 
-    public static async Task<BenchHost> StartAsync(string name)
+    public static Task<BenchHost> StartAsync(string name)
+    {
+        var folder = NewFolder(name);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
+        return StartAsync(folder, DatabaseProvider.Sqlite, connectionString, ownedDatabase: null, settings: null);
+    }
+
+    /// <summary>
+    /// The app on PostgreSQL (<see cref="PostgresTestServer"/>): a new throw-away database, dropped on dispose, or, with
+    /// <paramref name="database"/>, another server on an existing one (as a second machine would run it). With
+    /// <paramref name="listen"/>, the host's <see cref="PostgresChangeListener"/> runs, so commits of other servers wake its follower.
+    /// </summary>
+    public static async Task<BenchHost> StartPostgresAsync(
+        string name, string? database = null, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var owned = database is null ? await PostgresTestServer.CreateDatabaseAsync() : null;
+        var host = await StartAsync(NewFolder(name), DatabaseProvider.Postgres, PostgresTestServer.ConnectionStringFor(database ?? owned!), owned, settings);
+        if (listen)
+        {
+            var listener = host.Services.GetRequiredService<PostgresChangeListener>();
+            await listener.StartAsync(CancellationToken.None);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (listener.State != ListenerState.Listening)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"The change listener did not start listening: {listener.LastError}");
+                }
+
+                await Task.Delay(20);
+            }
+        }
+
+        return host;
+    }
+
+    /// <summary>The throw-away database's name (PostgreSQL), for a second host on it.</summary>
+    public string DatabaseName => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+
+    private static string NewFolder(string name)
     {
         var folder = Path.Combine(Path.GetTempPath(), "musicblazor-bench", $"{name}-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
+        return folder;
+    }
 
+    private static async Task<BenchHost> StartAsync(
+        string folder, DatabaseProvider provider, string connectionString, string? ownedDatabase, IReadOnlyDictionary<string, string?>? settings)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
@@ -53,11 +104,15 @@ internal sealed class BenchHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            [DatabaseProviderSetting.Key] = provider.ToString(),
             [$"ConnectionStrings:{DatabaseConnection.ConnectionStringName}"] = connectionString,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // On a new PostgreSQL database EF's first look at the migrations history fails by design and logs it as an error.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", provider == DatabaseProvider.Postgres ? LogLevel.None : LogLevel.Warning);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -69,18 +124,30 @@ internal sealed class BenchHost : IAsyncDisposable
         // Observers only; every service the scenarios exercise is the app's own registration.
         var commands = new CommandCounter();
         var commit = new CommitStamp(commands);
-        services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commands, commit), ServiceLifetime.Singleton);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.ConfigureDbContext<PostgresMusicDbContext>((_, options) => options.AddInterceptors(commands, commit), ServiceLifetime.Singleton);
+        }
+        else
+        {
+            services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commands, commit), ServiceLifetime.Singleton);
+        }
+
         services.AddSingleton<PublishClock>(provider => new PublishClock(provider.GetRequiredService<ChangeBus>(), commands, commit));
         services.Replace(ServiceDescriptor.Singleton<IChangePublisher>(provider => provider.GetRequiredService<PublishClock>()));
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, TestAuthenticationStateProvider>());
 
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();
-        // The hosted services the scenarios need: the follower reads the change log into the bus, and the checkpointer
-        // keeps the write-ahead log short (the app's connections leave checkpoints to it).
+        // The hosted services the scenarios need: the follower reads the change log into the bus, and on SQLite the
+        // checkpointer keeps the write-ahead log short (the app's connections leave checkpoints to it).
         await host.Services.GetRequiredService<ChangeLogFollower>().StartAsync(CancellationToken.None);
-        await host.Services.GetRequiredService<WalCheckpointer>().StartAsync(CancellationToken.None);
-        return new BenchHost(host, folder, connectionString, commands);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await host.Services.GetRequiredService<WalCheckpointer>().StartAsync(CancellationToken.None);
+        }
+
+        return new BenchHost(host, folder, connectionString, commands, provider, ownedDatabase);
     }
 
     /// <summary>A new "circuit": a DI scope whose authentication state is the given user.</summary>
@@ -100,6 +167,14 @@ internal sealed class BenchHost : IAsyncDisposable
         // EF Core turns foreign keys on for the app's connections; the rest is the app's own per-connection settings.
         pragma.CommandText = "PRAGMA foreign_keys = ON; " + SqlitePragmas.PerConnection;
         await pragma.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>A raw connection to this host's PostgreSQL database, outside the app's contexts.</summary>
+    public async Task<NpgsqlConnection> OpenPostgresAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
         return connection;
     }
 
@@ -164,6 +239,15 @@ internal sealed class BenchHost : IAsyncDisposable
         else
         {
             _host.Dispose();
+        }
+
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            if (_ownedDatabase is not null)
+            {
+                await PostgresTestServer.DropDatabaseAsync(_ownedDatabase);
+            }
         }
 
         SqliteConnection.ClearAllPools();

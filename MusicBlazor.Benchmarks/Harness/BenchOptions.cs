@@ -1,3 +1,5 @@
+using MusicBlazor.Benchmarks.Scenarios;
+
 namespace MusicBlazor.Benchmarks.Harness;
 
 /// <summary>Command line: <c>--quick</c> (small sizes), <c>--only a,b</c> (scenario keys), <c>--out path</c>.</summary>
@@ -22,13 +24,20 @@ internal sealed record BenchOptions(bool Quick, string RepositoryRoot, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only <keys> (some of {string.Join(",", Scenarios.ScenarioList.All.Select(s => s.Key))}), --out <path>.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --only <keys>, --out <path>; {KeysHelp}.");
             }
+        }
+
+        if (only.FirstOrDefault(key => !ScenarioList.All.Any(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase))) is { } unknown)
+        {
+            throw new ArgumentException($"Unknown scenario '{unknown}' in --only; {KeysHelp}.");
         }
 
         var root = FindRepositoryRoot();
         return new BenchOptions(quick, root, Path.GetFullPath(output ?? Path.Combine(root, "artifacts", "benchmarks", "results.json")), only);
     }
+
+    private static string KeysHelp => "the keys are " + string.Join(",", ScenarioList.All.Select(s => s.Key));
 
     public bool Includes(string key) => Only.Count == 0 || Only.Contains(key);
 

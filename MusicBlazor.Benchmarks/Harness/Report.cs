@@ -44,6 +44,17 @@ internal sealed class ResultRow
         Display.Add((column, text));
         return this;
     }
+
+    /// <summary>A sample's order statistics as figures: <paramref name="name"/>P50Ms, …P95Ms, …P99Ms, …MinMs and …MaxMs.</summary>
+    public ResultRow Summarize(string name, Summary summary)
+    {
+        Figures[$"{name}P50Ms"] = summary.P50;
+        Figures[$"{name}P95Ms"] = summary.P95;
+        Figures[$"{name}P99Ms"] = summary.P99;
+        Figures[$"{name}MinMs"] = summary.Min;
+        Figures[$"{name}MaxMs"] = summary.Max;
+        return this;
+    }
 }
 
 internal sealed class Report

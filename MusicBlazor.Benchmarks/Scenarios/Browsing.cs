@@ -14,16 +14,16 @@ namespace MusicBlazor.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class Browsing : IScenario
 {
-    private const string SearchTerm = "moon";
+    internal const string SearchTerm = "moon";
 
-    private static readonly string[] Adjectives =
+    internal static readonly string[] Adjectives =
     [
         "Silver", "Golden", "Electric", "Velvet", "Crimson", "Hollow", "Wild", "Quiet", "Neon", "Paper", "Iron", "Glass",
         "Broken", "Midnight", "Lucky", "Frozen", "Burning", "Secret", "Lonely", "Radiant", "Distant", "Ancient", "Violet", "Cosmic",
         "Faded", "Restless", "Savage", "Gentle", "Hidden", "Scarlet", "Brave", "Sleepy",
     ];
 
-    private static readonly string[] Nouns =
+    internal static readonly string[] Nouns =
     [
         "Foxes", "Rivers", "Engines", "Sparrows", "Wolves", "Echoes", "Tides", "Lanterns", "Pilots", "Ghosts", "Horses", "Mirrors",
         "Moons", "Harbors", "Comets", "Saints", "Shadows", "Machines", "Gardens", "Thieves", "Dreamers", "Islands", "Owls", "Kings",
@@ -102,37 +102,11 @@ internal sealed class Browsing : IScenario
                 plan = await Sql.ExplainAsync(connection, efSql, efParameters);
             }
 
-            var samples = await Timing.InterleavedAsync(
-            [
-                new Variant("ours", _ => queries.ListAsync(request)),
-                new Variant("raw", _ => RawAsync(rawBase, request, viewerText)),
-            ], warmup, repetitions);
-            var o = Summary.Of(samples["ours"]);
-            var r = Summary.Of(samples["raw"]);
-
-            var row = new ResultRow { Scenario = Title, Case = caseName, Size = artistCount, SizeLabel = $"{artistCount:N0} artists" };
-            row.Show("Artists", Report.Count(artistCount))
-                .Show("Sort", sortKey)
-                .Show("Search", search ?? "–")
-                .Show("Page", Report.Count(page))
-                .Show("Found by", efSql.Contains("\"ArtistSearch\"", StringComparison.Ordinal) ? "index" : "walk")
-                .Show("ours p50 ms", Report.Ms(o.P50))
-                .Show("ours p95 ms", Report.Ms(o.P95))
-                .Show("raw p50 ms", Report.Ms(r.P50))
-                .Show("raw p95 ms", Report.Ms(r.P95))
-                .Show("ours/raw (p50)", Report.Ratio(o.P50 / r.P50))
-                .Show("plan (EF SQL)", string.Join("; ", plan));
-            row.Figures["oursP50Ms"] = o.P50;
-            row.Figures["oursP95Ms"] = o.P95;
-            row.Figures["oursMaxMs"] = o.Max;
-            row.Figures["rawP50Ms"] = r.P50;
-            row.Figures["rawP95Ms"] = r.P95;
-            row.Figures["rawMaxMs"] = r.Max;
-            row.Figures["page"] = page;
+            var (row, o, r) = await ListComparison.MeasureAsync(
+                Title, caseName, artistCount, (sortKey, search, page), efSql.Contains("\"ArtistSearch\"", StringComparison.Ordinal) ? "index" : "walk",
+                () => queries.ListAsync(request), () => RawAsync(rawBase, request, viewerText), warmup, repetitions);
+            row.Show("plan (EF SQL)", string.Join("; ", plan));
             row.Figures["matches"] = matches;
-            row.Figures["repetitions"] = repetitions;
-            row.Ratios["oursOverRawP50"] = o.P50 / r.P50;
-            row.Ratios["oursOverRawP95"] = o.P95 / r.P95;
             row.Details["efSql"] = efSql;
             row.Details["queryPlan"] = plan;
             if (artistCount >= 100_000)

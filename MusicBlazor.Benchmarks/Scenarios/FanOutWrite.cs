@@ -109,10 +109,8 @@ internal sealed class FanOutWrite : IScenario
             var floor = Summary.Of(samples["floor"]);
             var naive = Summary.Of(samples["naive"]);
             var bare = Summary.Of(samples["bare"]);
-            double RowsPerSecond(Summary s) => followers / (s.P50 / 1000.0);
-            // The target is judged on the median of per-round ratios: ours and the floor of one round ran back to back,
-            // so a slow stretch of this shared machine lands on both and cancels, where independent medians do not.
-            var paired = Summary.Of(samples["ours"].Zip(samples["floor"], (o, f) => o / f).ToList());
+            double RowsPerSecond(Summary s) => FanOutFigures.RowsPerSecond(followers, s);
+            var paired = FanOutFigures.PerRound(samples);
 
             var row = new ResultRow { Scenario = Title, Size = followers, SizeLabel = $"F={followers:N0}" };
             row.Show("Followers (rows)", Report.Count(followers))
@@ -127,20 +125,8 @@ internal sealed class FanOutWrite : IScenario
                 .Show("ours/floor per round", $"{Report.Ratio(paired.P50)} ({Report.Ratio(paired.Min)}–{Report.Ratio(paired.Max)})")
                 .Show("naive/ours", Report.Ratio(naive.P50 / ours.P50))
                 .Show("reps", repetitions.ToString());
-            foreach (var (name, s) in new[] { ("ours", ours), ("floor", floor), ("naive", naive), ("bare", bare) })
-            {
-                row.Figures[$"{name}P50Ms"] = s.P50;
-                row.Figures[$"{name}P95Ms"] = s.P95;
-                row.Figures[$"{name}MinMs"] = s.Min;
-                row.Figures[$"{name}MaxMs"] = s.Max;
-                row.Figures[$"{name}RowsPerSecond"] = RowsPerSecond(s);
-            }
-
-            row.Figures["repetitions"] = repetitions;
-            row.Ratios["oursOverFloor"] = ours.P50 / floor.P50;
-            row.Ratios["oursOverFloorPerRound"] = paired.P50;
+            FanOutFigures.Record(row, followers, repetitions, samples);
             row.Ratios["naiveOverOurs"] = naive.P50 / ours.P50;
-            row.Details["samplesMs"] = samples;
             row.Details["oursTracedBreakdown"] = breakdown;
             if (followers >= 10_000)
             {

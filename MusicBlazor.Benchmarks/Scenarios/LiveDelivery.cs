@@ -56,9 +56,7 @@ internal sealed class LiveDelivery : IScenario
             };
 
             // Per repetition: when each subscriber's callback was entered, and when all of them had finished.
-            var received = new long[online];
-            var delivered = 0;
-            var allHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var clock = new DeliveryClock(online);
 
             var openWatch = Stopwatch.StartNew();
             var circuits = new List<Circuit>(online);
@@ -74,13 +72,10 @@ internal sealed class LiveDelivery : IScenario
                     {
                         if (change is { Operation: ChangeOperation.Created, Entity: EntityKind.Notification })
                         {
-                            received[index] = at;
+                            clock.Received(index, at);
                             // The panel resolves the album once per process (AlbumSummaryCache), then renders.
                             _ = await summaries.GetAsync(change.Id, change.Sequence);
-                            if (Interlocked.Increment(ref delivered) == online)
-                            {
-                                allHandled.TrySetResult();
-                            }
+                            clock.Handled();
                         }
                     }
                 });
@@ -100,15 +95,10 @@ internal sealed class LiveDelivery : IScenario
             var lastAfterPublish = new List<double>();
             for (var rep = 0; rep < warmup + repetitions; rep++)
             {
-                Array.Clear(received);
-                delivered = 0;
-                allHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-
+                clock.Reset();
                 var albumId = await albums.CreateAsync(artist, new AlbumInput { Name = $"Live {online}-{rep}", YearReleased = 2024 });
                 var returned = Stopwatch.GetTimestamp();
-                await allHandled.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                await clock.AllHandledAsync(TimeSpan.FromSeconds(60));
                 var finished = Stopwatch.GetTimestamp();
                 var published = host.PublishClock.LastCommitTimestamp;
                 var commandCount = host.Commands.Count - host.PublishClock.CommandsAtLastCommit;
@@ -126,7 +116,7 @@ internal sealed class LiveDelivery : IScenario
                     continue;
                 }
 
-                var repLatencies = received.Select(t => Timing.ElapsedMs(published, t)).ToArray();
+                var repLatencies = clock.Stamps.Select(t => Timing.ElapsedMs(published, t)).ToArray();
                 latencies.AddRange(repLatencies);
                 perRepP99.Add(Summary.Of(repLatencies).P99);
                 commands.Add(commandCount);

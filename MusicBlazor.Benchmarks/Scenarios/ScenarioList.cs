@@ -16,5 +16,9 @@ internal static class ScenarioList
         new FirstVisit(),
         new PerRecordRouting(),
         new LoadAndFaults(),
+        new PostgresFanOut(),
+        new PostgresCrossServer(),
+        new PostgresWriters(),
+        new PostgresBrowsing(),
     ];
 }

@@ -23,6 +23,9 @@ public sealed class CommandCounter : DbCommandInterceptor
 
     public IReadOnlyList<(string Name, object? Value)> LastReaderParameters { get; private set; } = [];
 
+    /// <summary>While <see cref="CaptureSql"/> is set, every reader command in the order sent (cleared by the caller).</summary>
+    public List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> CapturedReaders { get; } = [];
+
     /// <summary>When set, each command's start and end (reader closed, for queries) are recorded here.</summary>
     public List<CommandSpan>? Trace { get; set; }
 
@@ -118,6 +121,7 @@ public sealed class CommandCounter : DbCommandInterceptor
         {
             LastReaderSql = command.CommandText;
             LastReaderParameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+            CapturedReaders.Add((LastReaderSql, LastReaderParameters));
         }
     }
 

@@ -13,7 +13,11 @@ namespace MusicBlazor.Catalog;
 /// <item><b>Walk</b>: the list in sort order, skipping to the page and testing a search term on the way. Compiled,
 /// one query per sort order: a first page is cheap for SQLite (a fraction of a millisecond), so EF's per-call work
 /// of finding the cached translation of a LINQ query would cost more than the query itself (the browsing benchmark
-/// measures both against raw SQL).</item>
+/// measures both against raw SQL). On PostgreSQL the walk is a deferred join: the page's ids come from the sort
+/// order's index alone (each carries the id and the search name: an index-only scan, no table row read for the
+/// rows skipped), then the cards of just those ids. Walking the table instead reads every skipped artist's row, which
+/// at a million artists made a deep page 15 times slower. SQLite needs no such help: it reads a table row only for
+/// a column it returns.</item>
 /// <item><b>Index lookup</b>: the artists the trigram index proposes, tested and sorted, then the cards of just the
 /// page's ids (so "is followed" is worked out for the rows shown, not for every match). Ordinary LINQ, because EF
 /// Core cannot compile a query over raw SQL that takes a parameter (dotnet/efcore#34374); it costs milliseconds of
@@ -47,7 +51,7 @@ internal static class ArtistListQuery
             return await IndexLookup(db, sort, search, viewer, skip).ToListAsync(cancellationToken);
         }
 
-        var walk = Walks.GetOrAdd((db.GetType(), sort), key => CompileWalk(key.Sort));
+        var walk = Walks.GetOrAdd((db.GetType(), sort), (key, deferred) => CompileWalk(key.Sort, deferred), db.Database.IsNpgsql());
         return await walk(db, search?.Term, viewer, skip).ToListAsync(cancellationToken);
     }
 
@@ -86,7 +90,8 @@ internal static class ArtistListQuery
         _ => artists.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
     };
 
-    private static Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>> CompileWalk(ArtistSort sort)
+    /// <param name="deferred">Page ids first, then their cards (PostgreSQL); otherwise the cards straight from the walk.</param>
+    private static Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>> CompileWalk(ArtistSort sort, bool deferred)
     {
         var db = Expression.Parameter(typeof(MusicDbContext), "db");
         var term = Expression.Parameter(typeof(string), "term");
@@ -97,7 +102,8 @@ internal static class ArtistListQuery
         var artists = new EnumerableQuery<Artist>(Expression.Property(db, nameof(MusicDbContext.Artists)));
         var sorted = Sort(artists.Where(Matching(term)), sort).Expression;
         var skipped = Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Artist)], sorted, skip);
-        var page = new EnumerableQuery<Artist>(skipped).Take(Take).Select(CardFor(db, viewer));
+        var rows = new EnumerableQuery<Artist>(skipped).Take(Take);
+        var page = (deferred ? Sort(artists.Where(IdIn(rows.Select(a => a.Id))), sort) : rows).Select(CardFor(db, viewer));
         return EF.CompileAsyncQuery(Expression.Lambda<Func<MusicDbContext, string?, Guid?, int, IQueryable<ArtistCard>>>(
             page.Expression, db, term, viewer, skip));
     }
@@ -108,6 +114,15 @@ internal static class ArtistListQuery
         Expression<Func<string?, Artist, bool>> matching = (t, a) => t == null || a.SearchName.Contains(t);
         return Expression.Lambda<Func<Artist, bool>>(
             new ReplacingExpressionVisitor([matching.Parameters[0]], [term]).Visit(matching.Body), matching.Parameters[1]);
+    }
+
+    /// <summary>Artists whose id is among <paramref name="ids"/> (a subquery: SQL <c>IN (SELECT …)</c>).</summary>
+    private static Expression<Func<Artist, bool>> IdIn(IQueryable<Guid> ids)
+    {
+        var artist = Expression.Parameter(typeof(Artist), "a");
+        return Expression.Lambda<Func<Artist, bool>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], ids.Expression, Expression.Property(artist, nameof(Artist.Id))),
+            artist);
     }
 
     /// <summary><see cref="Card"/> with the context and viewer bound, the artist left as the lambda's parameter.</summary>

@@ -1,5 +1,5 @@
 using MusicBlazor.Tests.EndToEnd.Infrastructure;
-using MusicBlazor.Tests.Infrastructure.Providers;
+using MusicBlazor.TestSupport.Data;
 using MusicBlazor.TestSupport.Browsers;
 using MusicBlazor.TestSupport.Hosting;
 

@@ -1,4 +1,5 @@
 using MusicBlazor.Data.Providers;
+using MusicBlazor.TestSupport.Data;
 
 namespace MusicBlazor.Tests.Infrastructure.Providers;
 

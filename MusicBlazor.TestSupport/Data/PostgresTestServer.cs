@@ -1,10 +1,10 @@
 using Npgsql;
 
-namespace MusicBlazor.Tests.Infrastructure.Providers;
+namespace MusicBlazor.TestSupport.Data;
 
 /// <summary>
-/// The PostgreSQL server the tests use: <c>MUSICBLAZOR_TEST_POSTGRES</c>, or the local server as .ci/run sets it up.
-/// Each test gets a database of its own, copied from a migrated template (CREATE DATABASE … TEMPLATE takes a few
+/// The PostgreSQL server the tests and the benchmarks use: <c>MUSICBLAZOR_TEST_POSTGRES</c>, or the local server as .ci/run sets it up.
+/// Each test (or benchmark scenario) gets a database of its own, copied from a migrated template (CREATE DATABASE … TEMPLATE takes a few
 /// milliseconds), and drops it afterwards.
 /// </summary>
 public static class PostgresTestServer
@@ -26,11 +26,12 @@ public static class PostgresTestServer
     private static readonly Lazy<string?> Unreachable = new(Probe);
 
     /// <summary>Why PostgreSQL tests skip, or null when they run: they run when the server answers, and always under CI=true (where they then fail).</summary>
-    public static string? SkipReason => IsCi || Unreachable.Value is null
-        ? null
-        : $"PostgreSQL test skipped: no server at {Describe()} ({Unreachable.Value}); {InstallHint}.";
+    public static string? SkipReason => IsCi || Unavailable is null ? null : $"PostgreSQL test skipped: {Unavailable}.";
 
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Why no database can be made here (no server answers, and how to install one), or null when it answers; whatever CI says.</summary>
+    public static string? Unavailable => Unreachable.Value is null ? null : $"no server at {Describe()} ({Unreachable.Value}); {InstallHint}";
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
