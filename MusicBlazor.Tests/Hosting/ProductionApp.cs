@@ -20,6 +20,7 @@ public class ProductionApp : WebApplicationFactory<Program>
         ["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = _database }.ToString(),
         ["Email:Smtp:Host"] = "smtp.musicblazor.test",
         ["Email:Smtp:From"] = SmtpFrom,
+        ["App:PublicBaseUrl"] = "https://music.musicblazor.test/",
         // Serve the build's compressed files as a published app does (see StaticAssetTests).
         ["ReloadStaticAssetsAtRuntime"] = "false",
     };

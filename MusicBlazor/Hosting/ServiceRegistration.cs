@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddAuditTrailAndActivity();
         // Follower e-mails (test hosts add them where they test them).
         services.AddFollowerEmails();
+        services.AddChangeSubscriber<MetricsSubscriber>();
         services.AddEmailSettingsCheck();
         services.AddTransportSecurity();
         builder.AddTelemetryExport();
