@@ -91,7 +91,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var tracks = entries.Where(e => e.Entity == EntityKind.Track).ToList();
         Assert.Equal(["Bones on Once in a Long, Long While", "Waiting (10 Years) on Once in a Long, Long While"], tracks.Select(t => t.Subject).Order());
         Assert.Contains(tracks, t => Fields(t).Contains(new FieldChange("DurationSeconds", null, "245")));
-        Assert.Equal(["Followed", "Unfollowed"], entries.Where(e => e.Entity == EntityKind.Follow).Select(AuditWording.Operation));
+        var follows = entries.Where(e => e.Entity == EntityKind.Follow).ToList();
+        Assert.Equal(["Followed Low Roar", "Unfollowed Low Roar"], follows.Select(f => $"{AuditWording.Operation(f)} {AuditWording.What(f)}"));
         // The follow and the album moved the artist's counters: not an audited change of the artist.
         Assert.DoesNotContain(entries, e => e.Entity == EntityKind.Artist && e.Operation == ChangeOperation.Updated);
     }

@@ -25,9 +25,14 @@ internal sealed class AuditNames(MusicDbContext db, CancellationToken cancellati
         EntityKind.Artist => FieldChange.Latest(fields, "Name") ?? await ArtistAsync(change.Id),
         EntityKind.Album => $"{FieldChange.Latest(fields, "Name") ?? await AlbumAsync(change.Id)} by {await ArtistAsync(change.ArtistId)}",
         EntityKind.Track => $"{FieldChange.Latest(fields, "Name") ?? await TrackAsync(change.Id)} on {await AlbumAsync(change.AlbumId)}",
-        EntityKind.Follow => $"{await AccountAsync(change.Id) ?? DeletedAccount} following {await ArtistAsync(change.ArtistId)}",
+        EntityKind.Follow => await FollowAsync(change),
         _ => FieldChange.Latest(fields, "Email") ?? await AccountAsync(change.Id) ?? DeletedAccount,
     };
+
+    // The artist; the follower too when someone else (an admin deleting the account) made the change.
+    private async Task<string> FollowAsync(ChangeEvent change) => change.ActorId == change.Id
+        ? await ArtistAsync(change.ArtistId)
+        : $"{await ArtistAsync(change.ArtistId)} (follower: {await AccountAsync(change.Id) ?? DeletedAccount})";
 
     private async Task<string?> AccountAsync(Guid userId) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.Email ?? u.UserName).FirstOrDefaultAsync(cancellationToken);

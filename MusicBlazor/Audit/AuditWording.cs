@@ -23,9 +23,27 @@ public static class AuditWording
         (_, var operation) => operation.ToString(),
     };
 
-    /// <summary>The entry's fields worth a line: a created or deleted record's empty fields say nothing.</summary>
+    /// <summary>What was changed, after the operation: "album Promises by Floating Points"; a follow names its artist.</summary>
+    public static string What(AuditEntry entry) =>
+        entry.Entity == EntityKind.Follow ? entry.Subject : $"{Entity(entry.Entity).ToLowerInvariant()} {entry.Subject}";
+
+    /// <summary>
+    /// The entry's fields worth a line: a created or deleted record's empty fields say nothing, and its artist is
+    /// already in its description.
+    /// </summary>
     public static IEnumerable<FieldChange> Shown(AuditEntry entry) =>
-        FieldChange.Parse(entry.Changes).Where(f => entry.Operation == ChangeOperation.Updated || Value(f.Field, f.New ?? f.Old) != Empty);
+        FieldChange.Parse(entry.Changes).Where(f => entry.Operation == ChangeOperation.Updated
+            || (Value(f.Field, f.New ?? f.Old) != Empty && f.Field != "ArtistId"));
+
+    /// <summary>One field as a line: "Name: Before → After" for an update, "Name: After" for a create or delete.</summary>
+    public static string Line(AuditEntry entry, FieldChange field) => entry.Operation == ChangeOperation.Updated
+        ? $"{Field(field.Field)}: {Value(field.Field, field.Old)} → {Value(field.Field, field.New)}"
+        : $"{Field(field.Field)}: {Value(field.Field, field.New ?? field.Old)}";
+
+    /// <summary>The same, uncut, for a tooltip.</summary>
+    public static string Full(AuditEntry entry, FieldChange field) => entry.Operation == ChangeOperation.Updated
+        ? $"{Field(field.Field)}: {field.Old ?? Empty} → {field.New ?? Empty}"
+        : $"{Field(field.Field)}: {field.New ?? field.Old}";
 
     private const string Empty = "—";
 

@@ -41,6 +41,18 @@ public sealed class ScreenshotTests(BrowserFixture browser, DemoAppServer server
         await Expect(new AlbumFormPage(form).TrackNames.First).ToHaveValueAsync(album.Tracks[0].Name);
         await SaveBothThemesAsync(form, "album-form");
 
+        // The home page's live Recent activity feed: the two albums, written by the activity-feed subscriber.
+        await list.Keyboard.PressAsync("Escape");
+        await Expect(panel.Popup).ToBeHiddenAsync();
+        var feed = list.Locator("aside.recent-activity");
+        await Expect(feed.Locator(".activity-line")).ToHaveCountAsync(2);
+        await feed.ScrollIntoViewIfNeededAsync();
+        await SaveBothThemesAsync(list, "recent-activity");
+
+        var audit = await OpenAsync(AppServer.Admin, "/audit");
+        await Expect(audit.GetByRole(AriaRole.Row).Filter(new() { HasText = "Created album Sessions at Dawn" })).ToBeVisibleAsync();
+        await SaveBothThemesAsync(audit, "audit-log");
+
         var phone = await OpenAsync(AppServer.User, "/");
         await phone.SetViewportSizeAsync(390, 844);
         await Expect(new ArtistListPage(phone).Cards.First).ToBeVisibleAsync();
