@@ -20,8 +20,7 @@ public sealed class ActivityFeedTests : IAsyncLifetime
         _app = await TestApp.StartAsync();
         _admin = await _app.CreateUserAsync(Roles.Admin);
         _editor = await _app.CreateUserAsync(Roles.Editor);
-        await _app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => _app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await _app.StartSubscribersAndWaitAsync();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

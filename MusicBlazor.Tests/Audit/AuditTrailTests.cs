@@ -23,12 +23,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await StartSubscribersAsync();
     }
 
-    /// <summary>Starts them and waits until each has its position: a new subscriber starts at the log's head.</summary>
-    private async Task StartSubscribersAsync()
-    {
-        await _app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => _app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
-    }
+    private Task StartSubscribersAsync() => _app.StartSubscribersAndWaitAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -25,8 +25,7 @@ public sealed class AuditLogPageTests : ComponentTest
     public async Task AnAdminSeesWhoChangedWhatFromWhatToWhatAndNewEntriesArriveLive()
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
-        await App.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => App.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await App.StartSubscribersAndWaitAsync();
         SignIn(admin);
         var page = Render<AuditLogPage>();
         page.WaitForAssertion(() => Assert.Contains("No changes have been audited yet.", page.Markup));

@@ -12,8 +12,7 @@ public sealed class RecentActivityFeedTests : ComponentTest
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
         var editor = await App.CreateUserAsync(Roles.Editor);
-        await App.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => App.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await App.StartSubscribersAndWaitAsync();
         return (admin, editor);
     }
 

@@ -16,8 +16,7 @@ public sealed class MetricsSubscriberTests
         var admin = await app.CreateUserAsync(Roles.Admin);
         var editor = await app.CreateUserAsync(Roles.Editor);
         var artist = await app.CreateArtistAsync(admin, "Followed Thrice");
-        await app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await app.StartSubscribersAndWaitAsync();
         foreach (var _ in Enumerable.Range(0, 3))
         {
             await app.FollowAsync(await app.CreateUserAsync(), artist);

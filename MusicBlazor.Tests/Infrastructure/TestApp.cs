@@ -149,6 +149,13 @@ public sealed class TestApp : IAsyncDisposable
         await Subscribers.StartAsync(CancellationToken.None);
     }
 
+    /// <summary>Starts them and waits until each runs from its position (a new subscriber starts at the log's head).</summary>
+    public async Task StartSubscribersAndWaitAsync()
+    {
+        await StartSubscribersAsync();
+        await Eventually.TrueAsync(() => Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+    }
+
     /// <summary>Stops them, as a host shutting down would; <see cref="StartSubscribersAsync"/> is a restart.</summary>
     public async Task StopSubscribersAsync()
     {

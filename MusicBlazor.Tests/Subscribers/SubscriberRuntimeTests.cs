@@ -48,8 +48,7 @@ public sealed class SubscriberRuntimeTests : IAsyncLifetime
     [DatabaseFact]
     public async Task ASubscriberGetsEveryChangeCommittedAfterItStartedInOrderAndSavesItsPosition()
     {
-        await _app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => _app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await _app.StartSubscribersAndWaitAsync();
         var start = await _app.LogHeadAsync();
 
         // 25 changes: more than two batches of 10.
@@ -82,8 +81,7 @@ public sealed class SubscriberRuntimeTests : IAsyncLifetime
     [DatabaseFact]
     public async Task AFailingChangeIsRetriedThenDeadLetteredAndTheChangesBehindItAreStillHandled()
     {
-        await _app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => _app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await _app.StartSubscribersAndWaitAsync();
         var (_, failing) = await AddArtistAsync("Poison", id =>
             _audit.Before = (change, _) => change.Id == id ? throw new InvalidOperationException("cannot audit this one") : Task.CompletedTask);
         var (_, behind) = await AddArtistAsync("Behind It");
@@ -101,8 +99,7 @@ public sealed class SubscriberRuntimeTests : IAsyncLifetime
     [DatabaseFact]
     public async Task ChangesCommittedWhileTheHostWasStoppedAreHandledAfterTheRestartExactlyOnce()
     {
-        await _app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => _app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await _app.StartSubscribersAndWaitAsync();
         var (_, before) = await AddArtistAsync("Before The Stop");
         await UntilHandledAsync(_audit, before);
         await _app.StopSubscribersAsync();
@@ -126,8 +123,7 @@ public sealed class SubscriberRuntimeTests : IAsyncLifetime
             asleep.TrySetResult();
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         };
-        await _app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => _app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await _app.StartSubscribersAndWaitAsync();
 
         var (_, first) = await AddArtistAsync("Wakes The Sleeper");
         await asleep.Task;
@@ -150,8 +146,7 @@ public sealed class SubscriberRuntimeTests : IAsyncLifetime
             services.AddSingleton<IChangeSubscriber>(maintenance);
             services.AddSingleton<IChangeSubscriber>(_feed);
         });
-        await app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await app.StartSubscribersAndWaitAsync();
 
         using (Changes.Suppress("maintenance"))
         {
@@ -173,8 +168,7 @@ public sealed class SubscriberRuntimeTests : IAsyncLifetime
     [DatabaseFact]
     public async Task TheLogIsNotPrunedPastASubscribersPosition()
     {
-        await _app.StartSubscribersAsync();
-        await Eventually.TrueAsync(() => _app.Subscribers.Statuses.All(s => s.State == SubscriberState.Running), "the subscribers run");
+        await _app.StartSubscribersAndWaitAsync();
         var (_, handled) = await AddArtistAsync("Handled");
         await Eventually.TrueAsync(
             () => SavedPositionAsync("audit").Result >= handled && SavedPositionAsync("feed").Result >= handled, "both saved their positions");

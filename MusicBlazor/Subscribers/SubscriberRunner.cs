@@ -62,18 +62,28 @@ internal sealed class SubscriberRunner(
                 continue;
             }
 
-            foreach (var change in batch)
+            var saved = position;
+            try
             {
-                if (!change.Suppressed || subscriber.ReceivesSuppressed)
+                foreach (var change in batch)
                 {
-                    await HandleAsync(change, stoppingToken);
+                    if (!change.Suppressed || subscriber.ReceivesSuppressed)
+                    {
+                        await HandleAsync(change, stoppingToken);
+                    }
+
+                    position = change.Sequence;
+                    status.MovedTo(position);
                 }
-
-                position = change.Sequence;
-                status.MovedTo(position);
             }
-
-            await SavePositionAsync(position, stoppingToken);
+            finally
+            {
+                // Also when stopping mid-batch: what was handled is not handed over again after a restart.
+                if (position > saved)
+                {
+                    await SavePositionAsync(position, CancellationToken.None);
+                }
+            }
         }
     }
 
