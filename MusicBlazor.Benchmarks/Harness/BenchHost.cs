@@ -47,11 +47,12 @@ internal sealed class BenchHost : IAsyncDisposable
     public ChangeBus Bus => Services.GetRequiredService<ChangeBus>();
     public IDbContextFactory<MusicDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
 
-    public static Task<BenchHost> StartAsync(string name)
+    /// <param name="register">More of the app's registrations (say its background subscribers), after the ones above.</param>
+    public static Task<BenchHost> StartAsync(string name, Action<IServiceCollection>? register = null)
     {
         var folder = NewFolder(name);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
-        return StartAsync(folder, DatabaseProvider.Sqlite, connectionString, ownedDatabase: null, settings: null);
+        return StartAsync(folder, DatabaseProvider.Sqlite, connectionString, ownedDatabase: null, settings: null, register);
     }
 
     /// <summary>
@@ -94,7 +95,8 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     private static async Task<BenchHost> StartAsync(
-        string folder, DatabaseProvider provider, string connectionString, string? ownedDatabase, IReadOnlyDictionary<string, string?>? settings)
+        string folder, DatabaseProvider provider, string connectionString, string? ownedDatabase, IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? register = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -120,6 +122,7 @@ internal sealed class BenchHost : IAsyncDisposable
         services.AddAccounts();
         services.AddCatalog();
         services.AddNotifications();
+        register?.Invoke(services);
 
         // Observers only; every service the scenarios exercise is the app's own registration.
         var commands = new CommandCounter();
