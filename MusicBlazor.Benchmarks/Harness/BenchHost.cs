@@ -61,10 +61,11 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <paramref name="listen"/>, the host's <see cref="PostgresChangeListener"/> runs, so commits of other servers wake its follower.
     /// </summary>
     public static async Task<BenchHost> StartPostgresAsync(
-        string name, string? database = null, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null)
+        string name, string? database = null, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? register = null)
     {
         var owned = database is null ? await PostgresTestServer.CreateDatabaseAsync() : null;
-        var host = await StartAsync(NewFolder(name), DatabaseProvider.Postgres, PostgresTestServer.ConnectionStringFor(database ?? owned!), owned, settings);
+        var host = await StartAsync(NewFolder(name), DatabaseProvider.Postgres, PostgresTestServer.ConnectionStringFor(database ?? owned!), owned, settings, register);
         if (listen)
         {
             var listener = host.Services.GetRequiredService<PostgresChangeListener>();
