@@ -47,11 +47,12 @@ internal sealed class BenchHost : IAsyncDisposable
     public ChangeBus Bus => Services.GetRequiredService<ChangeBus>();
     public IDbContextFactory<MusicDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<MusicDbContext>>();
 
-    public static Task<BenchHost> StartAsync(string name)
+    /// <param name="register">More of the app's registrations (say its background subscribers), after the ones above.</param>
+    public static Task<BenchHost> StartAsync(string name, Action<IServiceCollection>? register = null)
     {
         var folder = NewFolder(name);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
-        return StartAsync(folder, DatabaseProvider.Sqlite, connectionString, ownedDatabase: null, settings: null);
+        return StartAsync(folder, DatabaseProvider.Sqlite, connectionString, ownedDatabase: null, settings: null, register);
     }
 
     /// <summary>
@@ -60,10 +61,11 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <paramref name="listen"/>, the host's <see cref="PostgresChangeListener"/> runs, so commits of other servers wake its follower.
     /// </summary>
     public static async Task<BenchHost> StartPostgresAsync(
-        string name, string? database = null, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null)
+        string name, string? database = null, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? register = null)
     {
         var owned = database is null ? await PostgresTestServer.CreateDatabaseAsync() : null;
-        var host = await StartAsync(NewFolder(name), DatabaseProvider.Postgres, PostgresTestServer.ConnectionStringFor(database ?? owned!), owned, settings);
+        var host = await StartAsync(NewFolder(name), DatabaseProvider.Postgres, PostgresTestServer.ConnectionStringFor(database ?? owned!), owned, settings, register);
         if (listen)
         {
             var listener = host.Services.GetRequiredService<PostgresChangeListener>();
@@ -94,7 +96,8 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     private static async Task<BenchHost> StartAsync(
-        string folder, DatabaseProvider provider, string connectionString, string? ownedDatabase, IReadOnlyDictionary<string, string?>? settings)
+        string folder, DatabaseProvider provider, string connectionString, string? ownedDatabase, IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? register = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -120,6 +123,7 @@ internal sealed class BenchHost : IAsyncDisposable
         services.AddAccounts();
         services.AddCatalog();
         services.AddNotifications();
+        register?.Invoke(services);
 
         // Observers only; every service the scenarios exercise is the app's own registration.
         var commands = new CommandCounter();

@@ -20,5 +20,6 @@ internal static class ScenarioList
         new PostgresCrossServer(),
         new PostgresWriters(),
         new PostgresBrowsing(),
+        new BackgroundSubscribers(),
     ];
 }
