@@ -8,16 +8,15 @@ using MusicBlazor.Subscribers;
 namespace MusicBlazor.Benchmarks.Harness;
 
 /// <summary>
-/// The app's three background subscribers (audit trail, activity feed, follower e-mails) on a bench host: registered
-/// with the app's own methods, started and stopped as its host would, and watched until they reach the log's head.
+/// The app's background subscribers (audit trail, activity feed, follower e-mails, metrics) on a bench host: registered
+/// with the app's own method, started and stopped as its host would, and watched until they reach the log's head.
 /// </summary>
 internal sealed class RunningSubscribers(BenchHost host)
 {
-    /// <summary>The app's registrations (<c>AddMusicBlazor</c> makes the same calls); mail goes to the development mailbox.</summary>
+    /// <summary>The app's registration (<c>AddMusicBlazor</c> calls it too); mail goes to the development mailbox.</summary>
     public static void Register(IServiceCollection services)
     {
-        services.AddAuditTrailAndActivity();
-        services.AddFollowerEmails();
+        services.AddBackgroundSubscribers();
         services.Configure<PublicUrlOptions>(o => o.PublicBaseUrl = "https://music.example/");
     }
 

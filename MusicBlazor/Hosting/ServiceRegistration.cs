@@ -42,10 +42,7 @@ public static class ServiceRegistration
         services.AddSignInRateLimits();
         services.AddCatalog();
         services.AddNotifications();
-        services.AddAuditTrailAndActivity();
-        // Follower e-mails (test hosts add them where they test them).
-        services.AddFollowerEmails();
-        services.AddChangeSubscriber<MetricsSubscriber>();
+        services.AddBackgroundSubscribers();
         services.AddEmailSettingsCheck();
         services.AddTransportSecurity();
         builder.AddTelemetryExport();
@@ -139,6 +136,17 @@ public static class ServiceRegistration
 
         services.AddAccountEmail();
         services.AddScoped<UserAdminService>();
+    }
+
+    /// <summary>
+    /// The app's background subscribers on the change log: audit trail, activity feed, follower e-mails, metrics.
+    /// Test hosts register the audit trail and activity feed, and the others where they test them.
+    /// </summary>
+    public static void AddBackgroundSubscribers(this IServiceCollection services)
+    {
+        services.AddAuditTrailAndActivity();
+        services.AddFollowerEmails();
+        services.AddChangeSubscriber<MetricsSubscriber>();
     }
 
     public static void AddCatalog(this IServiceCollection services)
