@@ -24,23 +24,20 @@ public sealed class FollowerEmails(IDbContextFactory<MusicDbContext> dbFactory, 
             return;
         }
 
-        foreach (var target in await RecipientsAsync(albumId: change.Id, onlyUser: change.UserId, cancellationToken))
+        var targets = await RecipientsAsync(albumId: change.Id, onlyUser: change.UserId, cancellationToken);
+        if (targets.Count == 0)
         {
-            var inDigest = target.Choice == AlbumEmailChoice.DailyDigest;
-            await claims.AddPendingAsync(target.UserId, target.AlbumId, inDigest, cancellationToken);
-            if (!inDigest)
-            {
-                await SendAtOnceAsync(target, cancellationToken);
-            }
+            return;
         }
-    }
 
-    private async Task SendAtOnceAsync(MailTarget target, CancellationToken cancellationToken)
-    {
-        // Null when it was claimed before (sent, or lost in the window a crash leaves): never sent twice.
-        if (await claims.ClaimAsync(rows => rows.Where(e => e.UserId == target.UserId && e.AlbumId == target.AlbumId), cancellationToken) is { } claim)
+        await claims.AddPendingAsync(change.Id, targets.Select(t => (t.UserId, t.Choice == AlbumEmailChoice.DailyDigest)).ToList(), cancellationToken);
+        var atOnce = targets.Where(t => t.Choice != AlbumEmailChoice.DailyDigest).ToDictionary(t => t.UserId);
+        var users = atOnce.Keys.ToList();
+        // Null when all were claimed before (sent, or lost in the window a crash leaves): never sent twice.
+        if (users.Count > 0
+            && await claims.ClaimAsync(rows => rows.Where(e => e.AlbumId == change.Id && !e.InDigest && users.Contains(e.UserId)), cancellationToken) is { } claim)
         {
-            await claims.SendClaimedAsync(claim, () => mail.SendNewAlbumAsync(target), cancellationToken);
+            await claims.SendEachClaimedAsync(claim, user => mail.SendNewAlbumAsync(atOnce[user]), cancellationToken);
         }
     }
 
