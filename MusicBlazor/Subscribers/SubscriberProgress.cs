@@ -16,6 +16,7 @@ public sealed class SubscriberProgress(IDbContextFactory<MusicDbContext> dbFacto
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, long> _known = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _reads = new();
     private TaskCompletionSource _moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Report(string subscriber, long position)
@@ -44,12 +45,27 @@ public sealed class SubscriberProgress(IDbContextFactory<MusicDbContext> dbFacto
             if (await Task.WhenAny(moved, Task.Delay(PollInterval, cancellationToken)) != moved)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                if (await db.SubscriberPositions.Where(p => p.Name == subscriber).Select(p => (long?)p.Position).FirstOrDefaultAsync(cancellationToken) is { } saved)
-                {
-                    Report(subscriber, saved);
-                }
+                await ReadSavedAsync(subscriber).WaitAsync(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>One read of the saved position at a time per subscriber, shared by every waiter (every open page).</summary>
+    private Task ReadSavedAsync(string subscriber) => _reads.GetOrAdd(subscriber, name => new Lazy<Task>(() => ReadAsync(name))).Value;
+
+    private async Task ReadAsync(string subscriber)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            if (await db.SubscriberPositions.Where(p => p.Name == subscriber).Select(p => (long?)p.Position).FirstOrDefaultAsync() is { } saved)
+            {
+                Report(subscriber, saved);
+            }
+        }
+        finally
+        {
+            _reads.TryRemove(subscriber, out _);
         }
     }
 }
