@@ -17,9 +17,9 @@ internal sealed class AppServer() : KestrelAppServer("musicblazor-bench")
 
     protected override void AddTestServices(IServiceCollection services)
     {
-        var commit = new CommitStamp();
-        services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commit), ServiceLifetime.Singleton);
-        services.AddSingleton<CommitClock>(provider => new CommitClock(provider.GetRequiredService<ChangeBus>(), commit));
+        var commits = new AlbumCommits();
+        services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commits), ServiceLifetime.Singleton);
+        services.AddSingleton<CommitClock>(provider => new CommitClock(provider.GetRequiredService<ChangeBus>(), commits));
         services.Replace(ServiceDescriptor.Singleton<IChangePublisher>(provider => provider.GetRequiredService<CommitClock>()));
     }
 }

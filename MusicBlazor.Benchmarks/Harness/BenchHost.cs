@@ -137,7 +137,7 @@ internal sealed class BenchHost : IAsyncDisposable
             services.ConfigureDbContext<MusicDbContext>((_, options) => options.AddInterceptors(commands, commit), ServiceLifetime.Singleton);
         }
 
-        services.AddSingleton<PublishClock>(provider => new PublishClock(provider.GetRequiredService<ChangeBus>(), commands, commit));
+        services.AddSingleton<PublishClock>(provider => new PublishClock(provider.GetRequiredService<ChangeBus>(), commit));
         services.Replace(ServiceDescriptor.Singleton<IChangePublisher>(provider => provider.GetRequiredService<PublishClock>()));
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, TestAuthenticationStateProvider>());
 

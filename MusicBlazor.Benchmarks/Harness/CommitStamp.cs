@@ -7,8 +7,9 @@ namespace MusicBlazor.Benchmarks.Harness;
 
 /// <summary>
 /// The moment the app's last transaction committed, taken by a transaction interceptor appended to the app's
-/// context options: where latency figures start. Changes reach the bus a little later, after the change log's
-/// follower has read them (that read is part of what the figures measure).
+/// context options: where latency figures start. Read it once the write call has returned, not when its changes are
+/// published: the app's own interceptor (registered first) rings the change log's follower at commit, and the follower
+/// can read and publish the changes before this one has run.
 /// </summary>
 internal sealed class CommitStamp(CommandCounter? commands = null) : DbTransactionInterceptor
 {
