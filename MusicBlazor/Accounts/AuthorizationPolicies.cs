@@ -19,7 +19,7 @@ public static class AuthorizationPolicies
         Add(options, EditArtist, CatalogPolicy.CanEditArtist);
         Add(options, CreateAlbum, CatalogPolicy.CanCreateAlbum);
         Add(options, ManageUsers, CatalogPolicy.CanChangeRoles);
-        Add(options, ViewSystem, actor => actor.IsAdmin);
+        Add(options, ViewSystem, CatalogPolicy.CanViewSystem);
         Add(options, ReadAuditLog, CatalogPolicy.CanReadAuditLog);
     }
 

@@ -22,6 +22,8 @@ public static class CatalogPolicy
     /// <summary>The audit log names who did what to whom: admins only.</summary>
     public static bool CanReadAuditLog(Actor actor) => actor.IsAdmin;
 
+    public static bool CanViewSystem(Actor actor) => actor.IsAdmin;
+
     internal static void Demand(bool allowed, string action)
     {
         if (!allowed)
