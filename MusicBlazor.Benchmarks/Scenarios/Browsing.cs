@@ -117,7 +117,7 @@ internal sealed class Browsing : IScenario
 
             row.Notes.Add($"{artistCount:N0} artists, {albumCount:N0} albums, {followCount:N0} follows; search '{SearchTerm}' matches {searchMatches:N0}. "
                 + "Deep page = 60 % through the matches (page 5,000 of 100,000 artists). ours = ArtistQueries.ListAsync (a context rented from the app's pooled factory per call); "
-                + "raw = the same SQL by hand, read with the change log position in one deferred transaction as the app does, with the same choice between walking the list and the trigram index lookup (ArtistSearch.PrefersIndex), "
+                + "raw = the same SQL by hand, read with the change log position in one deferred transaction as the app does, with the same choice: for a term the walk bounded to ArtistSearch.ProbeBudget artists first, then walking the whole list or the trigram index lookup (ArtistSearch.PrefersIndex), "
                 + "on a pooled Microsoft.Data.Sqlite connection, read into the same records. Found by = the way the app took.");
             row.Notes.Add(fixedCosts.Note);
             row.Details["fixedCostsUs"] = fixedCosts.Figures;
@@ -207,7 +207,35 @@ internal sealed class Browsing : IScenario
         command.CommandText = ChangeLogPosition.Sql;
         _ = await command.ExecuteScalarAsync();
         var skip = (request.SafePage - 1) * ArtistListRequest.PageSize;
+        const string Columns = """
+            SELECT "a"."Id", "a"."Name", "a"."CoverImageUrl", "a"."AlbumCount", "a"."LatestAlbumYear", "a"."FollowerCount",
+                EXISTS (SELECT 1 FROM "ArtistFollowers" AS "f" WHERE "f"."ArtistId" = "a"."Id" AND "f"."UserId" = $viewer)
+            """;
         var fromIndex = false;
+        if (search is { CanUseIndex: true } && skip + ArtistListRequest.PageSize + 1 <= ArtistSearch.ProbeBudget)
+        {
+            // As the app does: the walk bounded to the probe's budget first; a full page and one row more is the page.
+            command.CommandText = $"""
+                {Columns}
+                FROM (SELECT * FROM "Artists" AS "w" ORDER BY {string.Format(orderBy, "w")} LIMIT $budget) AS "a"
+                WHERE instr("a"."SearchName", $search) > 0
+                ORDER BY {string.Format(orderBy, "a")}
+                LIMIT $take OFFSET $skip
+                """;
+            command.Parameters.AddWithValue("$viewer", viewer);
+            command.Parameters.AddWithValue("$search", search.Term);
+            command.Parameters.AddWithValue("$budget", ArtistSearch.ProbeBudget);
+            command.Parameters.AddWithValue("$take", ArtistListRequest.PageSize + 1);
+            command.Parameters.AddWithValue("$skip", skip);
+            var probed = await ReadCardsAsync(command);
+            command.Parameters.Clear();
+            if (probed.Count == ArtistListRequest.PageSize + 1)
+            {
+                await snapshot.CommitAsync();
+                return probed;
+            }
+        }
+
         if (search is { CanUseIndex: true })
         {
             command.CommandText = """
@@ -223,14 +251,10 @@ internal sealed class Browsing : IScenario
             }
         }
 
-        const string Columns = """
-            SELECT "a"."Id", "a"."Name", "a"."CoverImageUrl", "a"."AlbumCount", "a"."LatestAlbumYear", "a"."FollowerCount",
-                EXISTS (SELECT 1 FROM "ArtistFollowers" AS "f" WHERE "f"."ArtistId" = "a"."Id" AND "f"."UserId" = $viewer)
-            FROM "Artists" AS "a"
-            """;
         command.CommandText = fromIndex
             ? $"""
                 {Columns}
+                FROM "Artists" AS "a"
                 WHERE "a"."Id" IN (
                     SELECT "m"."Id" FROM "Artists" AS "m"
                     WHERE "m".rowid IN (SELECT rowid FROM "ArtistSearch" WHERE "ArtistSearch" MATCH $match) AND instr("m"."SearchName", $search) > 0
@@ -240,6 +264,7 @@ internal sealed class Browsing : IScenario
                 """
             : $"""
                 {Columns}
+                FROM "Artists" AS "a"
                 {(search is null ? "" : "WHERE instr(\"a\".\"SearchName\", $search) > 0")}
                 ORDER BY {string.Format(orderBy, "a")}
                 LIMIT $take OFFSET $skip
@@ -258,6 +283,13 @@ internal sealed class Browsing : IScenario
         command.Parameters.AddWithValue("$viewer", viewer);
         command.Parameters.AddWithValue("$take", ArtistListRequest.PageSize + 1);
         command.Parameters.AddWithValue("$skip", skip);
+        var cards = await ReadCardsAsync(command);
+        await snapshot.CommitAsync();
+        return cards;
+    }
+
+    private static async Task<List<ArtistCard>> ReadCardsAsync(SqliteCommand command)
+    {
         var cards = new List<ArtistCard>(ArtistListRequest.PageSize + 1);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -273,8 +305,6 @@ internal sealed class Browsing : IScenario
                 reader.GetBoolean(6)));
         }
 
-        await reader.DisposeAsync();
-        await snapshot.CommitAsync();
         return cards;
     }
 

@@ -40,24 +40,53 @@ internal static class ArtistListQuery
         viewer != null && db.ArtistFollowers.Any(f => f.ArtistId == a.Id && f.UserId == viewer));
 
     // Per context type: a compiled query is bound to the model of the provider it first ran on (the tests use both in one process).
-    private static readonly ConcurrentDictionary<(Type Context, ArtistSort Sort), Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>>> Walks = new();
+    private static readonly ConcurrentDictionary<(Type Context, ArtistSort Sort, bool Bounded), Func<MusicDbContext, string?, Guid?, int, int, IAsyncEnumerable<ArtistCard>>> Walks = new();
 
     /// <summary>One page plus one row, in sort order, found whichever way costs less for this search and page.</summary>
     public static async Task<List<ArtistCard>> PageAsync(
         MusicDbContext db, ArtistSort sort, ArtistSearch? search, Guid? viewer, int skip, CancellationToken cancellationToken)
     {
-        if (search is { CanUseIndex: true } && await PrefersIndexAsync(db, search, skip, cancellationToken))
+        if (search is { CanUseIndex: true })
         {
-            return await IndexLookup(db, sort, search, viewer, skip).ToListAsync(cancellationToken);
+            // Counting the matches (to choose) costs more than most pages: a common term's page is found by a short
+            // walk, so that is tried first, bounded so that a rare term costs no more than the largest lookup would.
+            if (await ProbeAsync(db, sort, search, viewer, skip, ArtistSearch.ProbeBudget, cancellationToken) is { } probed)
+            {
+                return probed;
+            }
+
+            if (await PrefersIndexAsync(db, search, skip, cancellationToken))
+            {
+                return await IndexLookup(db, sort, search, viewer, skip).ToListAsync(cancellationToken);
+            }
         }
 
-        var walk = Walks.GetOrAdd((db.GetType(), sort), (key, deferred) => CompileWalk(key.Sort, deferred), db.Database.IsNpgsql());
-        return await walk(db, search?.Term, viewer, skip).ToListAsync(cancellationToken);
+        return await Walk(db, sort, bounded: false)(db, search?.Term, viewer, skip, int.MaxValue).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The walk through no more than the first <paramref name="budget"/> artists in sort order: the page when they
+    /// hold all of its rows (and the one after), otherwise null, since the rest of the list could still hold some.
+    /// </summary>
+    internal static async Task<List<ArtistCard>?> ProbeAsync(
+        MusicDbContext db, ArtistSort sort, ArtistSearch search, Guid? viewer, int skip, int budget, CancellationToken cancellationToken)
+    {
+        if ((long)skip + Take > budget)
+        {
+            return null;
+        }
+
+        // Held open for the queries that may follow, rather than opened for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var rows = await Walk(db, sort, bounded: true)(db, search.Term, viewer, skip, budget).ToListAsync(cancellationToken);
+        return rows.Count == Take ? rows : null;
+    }
+
+    private static Func<MusicDbContext, string?, Guid?, int, int, IAsyncEnumerable<ArtistCard>> Walk(MusicDbContext db, ArtistSort sort, bool bounded) =>
+        Walks.GetOrAdd((db.GetType(), sort, bounded), (key, deferred) => CompileWalk(key.Sort, key.Bounded, deferred), db.Database.IsNpgsql());
 
     private static async Task<bool> PrefersIndexAsync(MusicDbContext db, ArtistSearch search, int skip, CancellationToken cancellationToken)
     {
-        // Held open for the page query that follows, rather than opened twice.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var sql = ArtistSearchSql.For(db);
         var estimate = (await db.Database
@@ -65,6 +94,11 @@ internal static class ArtistListQuery
             .ToListAsync(cancellationToken))[0];
         return search.PrefersIndex(estimate.Matches, estimate.Artists, skip);
     }
+
+    /// <summary>The page from the trigram index's candidates, whatever the number of matches (the tests compare it with the walk).</summary>
+    internal static Task<List<ArtistCard>> LookUpAsync(
+        MusicDbContext db, ArtistSort sort, ArtistSearch search, Guid? viewer, int skip, CancellationToken cancellationToken) =>
+        IndexLookup(db, sort, search, viewer, skip).ToListAsync(cancellationToken).AsTask();
 
     private static IAsyncEnumerable<ArtistCard> IndexLookup(MusicDbContext db, ArtistSort sort, ArtistSearch search, Guid? viewer, int skip)
     {
@@ -90,22 +124,28 @@ internal static class ArtistListQuery
         _ => artists.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
     };
 
+    /// <param name="bounded">Only the first "budget" artists in sort order are walked (the last parameter); otherwise it is ignored.</param>
     /// <param name="deferred">Page ids first, then their cards (PostgreSQL); otherwise the cards straight from the walk.</param>
-    private static Func<MusicDbContext, string?, Guid?, int, IAsyncEnumerable<ArtistCard>> CompileWalk(ArtistSort sort, bool deferred)
+    private static Func<MusicDbContext, string?, Guid?, int, int, IAsyncEnumerable<ArtistCard>> CompileWalk(ArtistSort sort, bool bounded, bool deferred)
     {
         var db = Expression.Parameter(typeof(MusicDbContext), "db");
         var term = Expression.Parameter(typeof(string), "term");
         var viewer = Expression.Parameter(typeof(Guid?), "viewer");
         var skip = Expression.Parameter(typeof(int), "skip");
+        var budget = Expression.Parameter(typeof(int), "budget");
         // Composed over expression-only queryables: Where, Sort, Skip, Take and Select build the query's expression
         // around the lambda's parameters without running anything. (A projection to cards is never tracked.)
         var artists = new EnumerableQuery<Artist>(Expression.Property(db, nameof(MusicDbContext.Artists)));
-        var sorted = Sort(artists.Where(Matching(term)), sort).Expression;
+        var walked = bounded
+            ? new EnumerableQuery<Artist>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Artist)], Sort(artists, sort).Expression, budget))
+            : (IQueryable<Artist>)artists;
+        // Sorted again after the bound: the bounded walk is a subquery, and the order of its rows is the outer query's to state.
+        var sorted = Sort(walked.Where(Matching(term)), sort).Expression;
         var skipped = Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Artist)], sorted, skip);
         var rows = new EnumerableQuery<Artist>(skipped).Take(Take);
         var page = (deferred ? Sort(artists.Where(IdIn(rows.Select(a => a.Id))), sort) : rows).Select(CardFor(db, viewer));
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<MusicDbContext, string?, Guid?, int, IQueryable<ArtistCard>>>(
-            page.Expression, db, term, viewer, skip));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<MusicDbContext, string?, Guid?, int, int, IQueryable<ArtistCard>>>(
+            page.Expression, db, term, viewer, skip, budget));
     }
 
     /// <summary>Names that contain the term, or every name when there is no term.</summary>
