@@ -8,7 +8,7 @@ internal static class ListComparison
 {
     public static async Task<(ResultRow Row, Summary Ours, Summary Raw)> MeasureAsync(
         string scenario, string caseName, int artistCount, (string Sort, string? Search, int Page) listed, string foundBy,
-        Func<Task> ours, Func<Task> raw, int warmup, int repetitions)
+        Func<Task> ours, Func<Task> raw, int warmup, int repetitions, string? reachedBy = null)
     {
         var samples = await Timing.InterleavedAsync(
         [
@@ -22,7 +22,13 @@ internal static class ListComparison
         row.Show("Artists", Report.Count(artistCount))
             .Show("Sort", listed.Sort)
             .Show("Search", listed.Search ?? "–")
-            .Show("Page", Report.Count(listed.Page))
+            .Show("Page", Report.Count(listed.Page));
+        if (reachedBy is not null)
+        {
+            row.Show("Reached by", reachedBy);
+        }
+
+        row
             .Show("Found by", foundBy)
             .Show("ours p50 ms", Report.Ms(o.P50))
             .Show("ours p95 ms", Report.Ms(o.P95))

@@ -209,7 +209,8 @@ internal sealed class Browsing : IScenario
         var skip = (request.SafePage - 1) * ArtistListRequest.PageSize;
         const string Columns = """
             SELECT "a"."Id", "a"."Name", "a"."CoverImageUrl", "a"."AlbumCount", "a"."LatestAlbumYear", "a"."FollowerCount",
-                EXISTS (SELECT 1 FROM "ArtistFollowers" AS "f" WHERE "f"."ArtistId" = "a"."Id" AND "f"."UserId" = $viewer)
+                EXISTS (SELECT 1 FROM "ArtistFollowers" AS "f" WHERE "f"."ArtistId" = "a"."Id" AND "f"."UserId" = $viewer),
+                "a"."SearchName", "a"."CreatedAt", "a"."UpdatedAt"
             """;
         var fromIndex = false;
         if (search is { CanUseIndex: true } && skip + ArtistListRequest.PageSize + 1 <= ArtistSearch.ProbeBudget)
@@ -303,6 +304,8 @@ internal sealed class Browsing : IScenario
                 latest == 0 ? null : latest,
                 reader.GetInt32(5),
                 reader.GetBoolean(6)));
+            // Where the row stands in each order, which the app reads too (for the pager's next and previous page).
+            _ = new ArtistListEdge(reader.GetGuid(0), reader.GetString(7), reader.GetDateTime(8), reader.GetDateTime(9), reader.GetInt32(3), latest, reader.GetInt32(5));
         }
 
         return cards;

@@ -7,7 +7,8 @@ namespace MusicBlazor.Benchmarks.Scenarios;
 
 /// <summary>
 /// 11. Scenario 4 on PostgreSQL at a million artists: ArtistQueries.ListAsync (signed-in viewer) for every sort order,
-/// with and without a search term, first page and a deep page, against the very SQL EF sent for it (captured by the
+/// with and without a search term, first page and a deep page (typed into the URL, or reached by the pager from the page
+/// before or after it), against the very SQL EF sent for it (captured by the
 /// command interceptor) run raw over Npgsql in the same kind of snapshot. Each case checks both return the same
 /// artists and records the plan PostgreSQL chose for the page query.
 /// </summary>
@@ -33,25 +34,35 @@ internal sealed class PostgresBrowsing : IScenario
 
         await using var circuit = host.OpenCircuit(viewer);
         var queries = circuit.Get<ArtistQueries>();
-        var cases = (
-            from s in ArtistSorts.All
-            from search in new string?[] { null, Browsing.SearchTerm }
-            let matches = search is null ? artistCount : searchMatches
-            from page in new[] { 1, Math.Max(2, (int)(0.6 * matches / ArtistListRequest.PageSize)) }
-            select (SortKey: s.Key, Search: search, Page: page, Request: new ArtistListRequest(search, s.Sort, page))).ToList();
+        var cases = new List<(string SortKey, string? Search, int Page, string ReachedBy, ArtistListRequest Request)>();
+        foreach (var (sort, sortKey, _) in ArtistSorts.All)
+        {
+            foreach (var search in new string?[] { null, Browsing.SearchTerm })
+            {
+                var deep = Math.Max(2, (int)(0.6 * (search is null ? artistCount : searchMatches) / ArtistListRequest.PageSize));
+                cases.Add((sortKey, search, 1, "first page", new ArtistListRequest(search, sort, 1)));
+                cases.Add((sortKey, search, deep, "URL", new ArtistListRequest(search, sort, deep)));
+                // The pager's moves to the deep page: from the page before it (Next) and from the one after it (Previous).
+                var before = await queries.ListAsync(new ArtistListRequest(search, sort, deep - 1));
+                var after = await queries.ListAsync(new ArtistListRequest(search, sort, deep + 1));
+                cases.Add((sortKey, search, deep, "next", new ArtistListRequest(search, sort, deep, before.Bounds)));
+                cases.Add((sortKey, search, deep, "previous", new ArtistListRequest(search, sort, deep, after.Bounds)));
+            }
+        }
 
         // Every case's code paths run before any is measured (tiered JIT; PostgreSQL's caches), cheap ones a few times more.
         for (var round = 0; round < 3; round++)
         {
-            foreach (var c in cases.Where(c => round == 0 || c.Page == 1))
+            foreach (var c in cases.Where(c => round == 0 || c.ReachedBy != "URL"))
             {
                 await queries.ListAsync(c.Request);
             }
         }
 
-        foreach (var (sortKey, search, page, request) in cases)
+        var counted = new Dictionary<(string Sort, string? Search), List<Guid>>();
+        foreach (var (sortKey, search, page, reachedBy, request) in cases)
         {
-            var caseName = $"sort={sortKey} search={search ?? "–"} page={page:N0}";
+            var caseName = $"sort={sortKey} search={search ?? "–"} page={page:N0} by={reachedBy}";
             host.Commands.CapturedReaders.Clear();
             host.Commands.CaptureSql = true;
             var ours = await queries.ListAsync(request);
@@ -59,9 +70,25 @@ internal sealed class PostgresBrowsing : IScenario
             // The call's own commands: the follower's polls of the change log run meanwhile through the same interceptor.
             var sent = host.Commands.CapturedReaders.Where(c => c.Sql.Contains("\"Artists\"", StringComparison.Ordinal)).ToList();
             var raw = await RawAsync(host.ConnectionString, sent);
-            if (!ours.Artists.SequenceEqual(raw.Take(ArtistListRequest.PageSize)) || ours.HasNext != raw.Count > ArtistListRequest.PageSize || ours.Artists.Count == 0)
+            // A backward walk returns the page in reverse, then the row before it.
+            var backward = reachedBy == "previous";
+            var rawPage = raw.Take(ArtistListRequest.PageSize).ToList();
+            if (backward)
             {
-                throw new InvalidOperationException($"{caseName}: the app and the raw query disagree ({ours.Artists.Count} against {raw.Count} rows). The SQL: {sent[^1].Sql}");
+                rawPage.Reverse();
+            }
+
+            // The pager's page must be the page its number counts to (nothing changes the catalog meanwhile).
+            var samePageAsCounted = reachedBy is "first page" or "URL" || ours.Artists.Select(a => a.Id).SequenceEqual(counted[(sortKey, search)]);
+            if (reachedBy == "URL")
+            {
+                counted[(sortKey, search)] = ours.Artists.Select(a => a.Id).ToList();
+            }
+
+            if (!ours.Artists.SequenceEqual(rawPage) || ours.HasNext != (backward || raw.Count > ArtistListRequest.PageSize) || ours.Artists.Count == 0 || !samePageAsCounted)
+            {
+                throw new InvalidOperationException(
+                    $"{caseName}: the app, the raw query and the counted page disagree ({ours.Artists.Count} against {raw.Count} rows). The SQL: {sent[^1].Sql}");
             }
 
             List<string> plan;
@@ -79,20 +106,22 @@ internal sealed class PostgresBrowsing : IScenario
             var foundBy = sent[^1].Sql.Contains("SELECT * FROM \"Artists\" WHERE \"SearchName\" LIKE", StringComparison.Ordinal) ? "index" : "walk";
             var (row, o, r) = await ListComparison.MeasureAsync(
                 Title, caseName, artistCount, (sortKey, search, page), foundBy,
-                () => queries.ListAsync(request), () => RawAsync(host.ConnectionString, sent), warmup, repetitions);
+                () => queries.ListAsync(request), () => RawAsync(host.ConnectionString, sent), warmup, repetitions, reachedBy);
             row.Show("ours/raw (p95)", Report.Ratio(o.P95 / r.P95))
                 .Show("plan (EF SQL)", string.Join("; ", nodes));
             row.Figures["seqScanOnArtists"] = seqScan ? 1 : 0;
             row.Details["efSql"] = sent.Select(s => s.Sql).ToList();
             row.Details["queryPlan"] = plan;
-            if (!options.Quick)
+            // A page number typed into the URL gives OFFSET nothing to start from: listed, without a target.
+            if (!options.Quick && reachedBy != "URL")
             {
                 row.Targets.Add(TargetCheck.AtMost("PostgreSQL browsing: p95 <= 25 ms at 1,000,000 artists", "ours p95 ms", Math.Round(o.P95, 3), 25));
                 row.Targets.Add(TargetCheck.AtMost("PostgreSQL browsing: ours/raw <= 1.3", "ours/raw (p50)", Math.Round(o.P50 / r.P50, 3), 1.3));
             }
 
             row.Notes.Add($"{artistCount:N0} artists, {followCount:N0} follows, seeded by generate_series and then VACUUM ANALYZE (what autovacuum does to a settled table); "
-                + $"search '{Browsing.SearchTerm}' matches {searchMatches:N0}. Deep page = 60 % through the matches. ours = ArtistQueries.ListAsync; raw = the commands "
+                + $"search '{Browsing.SearchTerm}' matches {searchMatches:N0}. Deep page = 60 % through the matches, reached by its number in the URL (OFFSET), "
+                + "or by the pager from the page before it (next) or after it (previous), continuing from that page's edge (keyset). ours = ArtistQueries.ListAsync; raw = the commands "
                 + "EF sent for that call (captured by the command interceptor: the index estimate when the term can use it, then the page) replayed over a pooled "
                 + "Npgsql connection in a REPEATABLE READ transaction after reading the change log head, as the app reads. Found by = the way the app took; "
                 + "plan = the nodes of EXPLAIN for the page query. Slow cases (over 100 ms a call) are measured 10 times instead of 30.");

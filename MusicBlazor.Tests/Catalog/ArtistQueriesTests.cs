@@ -142,6 +142,101 @@ public sealed class ArtistQueriesTests : DatabaseTest
     }
 
     [DatabaseFact]
+    public async Task ThePagerWalksEveryPageForwardAndBackFromTheShownOnes()
+    {
+        await using (var db = await App.OpenDbAsync(_admin))
+        {
+            db.Artists.AddRange(Enumerable.Range(1, 40).Select(i => Artist.Create($"Nina {i:00}")));
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var (sort, _, _) in ArtistSorts.All)
+        {
+            foreach (var search in new[] { null, "ni" })
+            {
+                var counted = new List<ArtistListResult>();
+                for (var page = 1; page <= 4; page++)
+                {
+                    counted.Add(await ListAsync(search, sort, page));
+                }
+
+                // Forward, each page from the one shown before it; then back again from page 4.
+                var shown = counted[0];
+                for (var page = 2; page <= 4; page++)
+                {
+                    shown = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page, shown.Bounds));
+                    AssertSamePage(counted[page - 1], shown);
+                }
+
+                for (var page = 3; page >= 1; page--)
+                {
+                    shown = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page, shown.Bounds));
+                    AssertSamePage(counted[page - 1], shown);
+                }
+            }
+        }
+    }
+
+    private static void AssertSamePage(ArtistListResult expected, ArtistListResult actual)
+    {
+        Assert.Equal(expected.Artists.Select(a => a.Id), actual.Artists.Select(a => a.Id));
+        Assert.Equal((expected.Page, expected.HasPrevious, expected.HasNext), (actual.Page, actual.HasPrevious, actual.HasNext));
+    }
+
+    [DatabaseFact]
+    public async Task NextAndPreviousContinueFromTheArtistsShownWhenAnArtistIsAddedBeforeThem()
+    {
+        await using (var db = await App.OpenDbAsync(_admin))
+        {
+            db.Artists.AddRange(Enumerable.Range(1, 30).Select(i => Artist.Create($"Nina {i:00}")));
+            await db.SaveChangesAsync();
+        }
+
+        var first = await ListAsync(page: 1);
+        var third = await ListAsync(page: 3);
+        Assert.Equal("Nina 12", Names(first)[^1]);
+        Assert.Equal("Nina 25", Names(third)[0]);
+        await App.CreateArtistAsync(_admin, "Aaron");
+
+        // Counting would now show Nina 12 again after page 1, and skip Nina 24 before page 3.
+        var next = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(null, ArtistSort.Name, 2, first.Bounds));
+        Assert.Equal(Enumerable.Range(13, 12).Select(i => $"Nina {i:00}"), Names(next));
+        var previous = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(null, ArtistSort.Name, 2, third.Bounds));
+        Assert.Equal(Enumerable.Range(13, 12).Select(i => $"Nina {i:00}"), Names(previous));
+        Assert.True(previous.HasPrevious && previous.HasNext);
+
+        // Only a neighbouring page of the same list continues from it: a jump, another order or search is counted.
+        Assert.Equal(Names(await ListAsync(page: 3)),
+            Names(await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(null, ArtistSort.Name, 3, first.Bounds))));
+        Assert.Equal(Names(await ListAsync(sort: ArtistSort.RecentlyAdded, page: 2)),
+            Names(await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(null, ArtistSort.RecentlyAdded, 2, first.Bounds))));
+        Assert.Equal(Names(await ListAsync("nina", page: 2)),
+            Names(await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest("nina", ArtistSort.Name, 2, first.Bounds))));
+    }
+
+    [DatabaseFact]
+    public async Task APreviousPageThatNoLongerHasAPageBeforeItIsCountedFromTheStart()
+    {
+        await using (var db = await App.OpenDbAsync(_admin))
+        {
+            db.Artists.AddRange(Enumerable.Range(1, 30).Select(i => Artist.Create($"Nina {i:00}")));
+            await db.SaveChangesAsync();
+        }
+
+        var third = await ListAsync(page: 3);
+        await using (var db = await App.OpenDbAsync(_admin))
+        {
+            // 11 artists are left before the third page's first one: not a page and one more.
+            await db.Artists.Where(a => string.Compare(a.SearchName, "nina 14") < 0).ExecuteDeleteAsync();
+        }
+
+        var previous = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(null, ArtistSort.Name, 2, third.Bounds));
+
+        AssertSamePage(await ListAsync(page: 2), previous);
+        Assert.Equal(["Nina 26", "Nina 27", "Nina 28", "Nina 29", "Nina 30"], Names(previous));
+    }
+
+    [DatabaseFact]
     public async Task NoSearchListsEveryArtist()
     {
         await App.CreateArtistAsync(_admin, "B");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MusicBlazor.Accounts;
 using MusicBlazor.Catalog;
+using MusicBlazor.Data;
 using MusicBlazor.Tests.Infrastructure;
 using MusicBlazor.Tests.Infrastructure.Providers;
 
@@ -49,22 +50,67 @@ public sealed class ArtistSearchProbeTests : DatabaseTest
         foreach (var (sort, _, _) in ArtistSorts.All)
         {
             await using var db = await App.OpenDbAsync();
-            var expected = (await ArtistListQuery.Sort(db.Artists, sort).Select(a => new { a.Id, a.SearchName }).ToListAsync())
-                .Where(a => a.SearchName.Contains(term, StringComparison.Ordinal)).Select(a => a.Id).Skip(skip).Take(ArtistListRequest.PageSize + 1).ToList();
+            var expected = (await MatchesInOrderAsync(db, sort, term)).Skip(skip).Take(ArtistListRequest.PageSize + 1).ToList();
 
-            var lookedUp = await ArtistListQuery.LookUpAsync(db, sort, search, null, skip, default);
-            var probedWhole = await ArtistListQuery.ProbeAsync(db, sort, search, null, skip, budget: int.MaxValue, default);
-            var probedSmall = await ArtistListQuery.ProbeAsync(db, sort, search, null, skip, SmallBudget, default);
+            var lookedUp = await ArtistListQuery.LookUpAsync(db, sort, search, null, skip, seek: null, default);
+            var probedWhole = await ArtistListQuery.ProbeAsync(db, sort, search, null, skip, budget: int.MaxValue, seek: null, default);
+            var probedSmall = await ArtistListQuery.ProbeAsync(db, sort, search, null, skip, SmallBudget, seek: null, default);
             var listed = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(term, sort, page));
 
-            Assert.Equal(expected, lookedUp.Select(a => a.Id));
+            Assert.Equal(expected, Ids(lookedUp));
             // The probe answers only when it found the page and the row after it, and then with exactly those rows.
-            Assert.Equal(expected.Count > ArtistListRequest.PageSize ? expected : null, probedWhole?.Select(a => a.Id));
+            Assert.Equal(expected.Count > ArtistListRequest.PageSize ? expected : null, Ids(probedWhole));
             // A small budget finds a common term's first page, never the pages past it; the others fall back.
             var smallFinds = term == "nina" && page == 1;
-            Assert.Equal(smallFinds ? expected : null, probedSmall?.Select(a => a.Id));
+            Assert.Equal(smallFinds ? expected : null, Ids(probedSmall));
             Assert.Equal(expected.Take(ArtistListRequest.PageSize), listed.Artists.Select(a => a.Id));
             Assert.Equal(expected.Count > ArtistListRequest.PageSize, listed.HasNext);
         }
     }
+
+    /// <summary>
+    /// A page reached from the one before it starts just past that page's last artist, and one reached from the page
+    /// after it ends just short of that page's first, whichever way it is found: the same rows as counting from the start.
+    /// </summary>
+    [DatabaseTheory]
+    [InlineData("nina", 2)]
+    [InlineData("nina", 12)]
+    [InlineData("omega", 2)] // the last page of the matches
+    [InlineData("zebra", 2)] // past the matches: nothing after the last one
+    public async Task SeekingFromANeighbouringPageFindsTheSameRowsEveryWay(string term, int page)
+    {
+        var search = ArtistSearch.For(term)!;
+        var skip = (page - 1) * ArtistListRequest.PageSize;
+        foreach (var (sort, _, _) in ArtistSorts.All)
+        {
+            await using var db = await App.OpenDbAsync();
+            var matches = await MatchesInOrderAsync(db, sort, term);
+            var expected = matches.Skip(skip).Take(ArtistListRequest.PageSize + 1).ToList();
+            var forward = new ArtistListSeek(await EdgeAsync(db, matches[Math.Min(skip, matches.Count) - 1]), Backward: false);
+
+            Assert.Equal(expected, Ids(await ArtistListQuery.LookUpAsync(db, sort, search, null, 0, forward, default)));
+            Assert.Equal(expected.Count > ArtistListRequest.PageSize ? expected : null,
+                Ids(await ArtistListQuery.ProbeAsync(db, sort, search, null, 0, int.MaxValue, forward, default)));
+
+            if (matches.Count > skip + ArtistListRequest.PageSize)
+            {
+                // Backward from the next page's first artist: this page in reverse, then the row before it.
+                var backward = new ArtistListSeek(await EdgeAsync(db, matches[skip + ArtistListRequest.PageSize]), Backward: true);
+                var expectedBack = matches.Take(skip + ArtistListRequest.PageSize).Reverse().Take(ArtistListRequest.PageSize + 1).ToList();
+                Assert.Equal(expectedBack, Ids(await ArtistListQuery.LookUpAsync(db, sort, search, null, 0, backward, default)));
+                Assert.Equal(expectedBack, Ids(await ArtistListQuery.ProbeAsync(db, sort, search, null, 0, int.MaxValue, backward, default)));
+            }
+        }
+    }
+
+    private static async Task<List<Guid>> MatchesInOrderAsync(MusicDbContext db, ArtistSort sort, string term) =>
+        (await ArtistListQuery.Sort(db.Artists, sort).Select(a => new { a.Id, a.SearchName }).ToListAsync())
+            .Where(a => a.SearchName.Contains(term, StringComparison.Ordinal)).Select(a => a.Id).ToList();
+
+    private static Task<ArtistListEdge> EdgeAsync(MusicDbContext db, Guid id) =>
+        db.Artists.Where(a => a.Id == id)
+            .Select(a => new ArtistListEdge(a.Id, a.SearchName, a.CreatedAt, a.UpdatedAt, a.AlbumCount, a.LatestAlbumYear, a.FollowerCount))
+            .SingleAsync();
+
+    private static List<Guid>? Ids(List<ArtistListRow>? rows) => rows?.Select(r => r.Card.Id).ToList();
 }

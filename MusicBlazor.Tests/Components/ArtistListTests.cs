@@ -158,6 +158,34 @@ public sealed class ArtistListTests : ComponentTest
         Assert.Equal("http://localhost/?q=band&sort=name", Navigation.Uri);
     }
 
+    [Fact]
+    public async Task ThePagerContinuesFromTheEdgeOfThePageShownAndSoDoesBack()
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        for (var i = 1; i <= 30; i++)
+        {
+            await App.CreateArtistAsync(admin, $"Band {i:00}");
+        }
+
+        var list = RenderAt("/?sort=name");
+        App.Commands.CaptureSql = true;
+
+        await list.InvokeAsync(() => Button(list, "Next page").Click());
+        list.WaitForAssertion(() => Assert.Equal("Band 13", Cards(list)[0].QuerySelector("h2")!.TextContent));
+        // The database was asked for the artists after the last one shown (by its sort key), not to count past 12.
+        Assert.Contains(App.Commands.CapturedReaders, c => c.Parameters.Contains(("@edgeKey", "band 12")));
+
+        await list.InvokeAsync(() => Button(list, "Next page").Click());
+        list.WaitForAssertion(() => Assert.Equal("Band 25", Cards(list)[0].QuerySelector("h2")!.TextContent));
+        App.Commands.CapturedReaders.Clear();
+
+        // Back to page 2 (as the browser's Back button does): from the first artist of page 3, walking backward.
+        Navigation.NavigateTo("/?sort=name&page=2");
+        list.WaitForAssertion(() => Assert.Equal(
+            Enumerable.Range(13, 12).Select(i => $"Band {i:00}"), Cards(list).Select(c => c.QuerySelector("h2")!.TextContent)));
+        Assert.Contains(App.Commands.CapturedReaders, c => c.Parameters.Contains(("@edgeKey", "band 25")));
+    }
+
     [Theory]
     [InlineData("/?page=abc")]
     [InlineData("/?page=99999999999")]

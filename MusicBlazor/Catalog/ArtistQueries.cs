@@ -6,7 +6,8 @@ using MusicBlazor.Data.ChangeLog;
 
 namespace MusicBlazor.Catalog;
 
-public sealed record ArtistListRequest(string? Search, ArtistSort Sort, int Page)
+/// <param name="From">The page shown when the user moved to this one: a neighbouring page continues from its edge (see <see cref="ArtistListSeek"/>).</param>
+public sealed record ArtistListRequest(string? Search, ArtistSort Sort, int Page, ArtistListBounds? From = null)
 {
     public const int PageSize = 12;
 
@@ -26,7 +27,9 @@ public sealed record ArtistCard(
     Guid Id, string Name, string? CoverImageUrl, int AlbumCount, int? LatestAlbumYear, int FollowerCount, bool IsFollowed);
 
 /// <param name="Position">The last change log sequence this page reflects: a live view applies only later changes.</param>
-public sealed record ArtistListResult(IReadOnlyList<ArtistCard> Artists, int Page, bool HasPrevious, bool HasNext, long Position = 0);
+/// <param name="Bounds">The page's first and last artist, for a move to the page next to it (null when the page is empty).</param>
+public sealed record ArtistListResult(
+    IReadOnlyList<ArtistCard> Artists, int Page, bool HasPrevious, bool HasNext, long Position = 0, ArtistListBounds? Bounds = null);
 
 public sealed record ArtistDetails(
     Guid Id,
@@ -52,11 +55,38 @@ public sealed class ArtistQueries(IDbContextFactory<MusicDbContext> dbFactory, I
     public async Task<ArtistListResult> ListAsync(ArtistListRequest request, CancellationToken cancellationToken = default)
     {
         var viewer = (await currentActor.GetAsync()).UserId;
-        var page = request.SafePage;
-        var (rows, position) = await dbFactory.ReadAtPositionAsync(db => ArtistListQuery.PageAsync(
-            db, request.SafeSort, ArtistSearch.For(request.Search), viewer, (page - 1) * ArtistListRequest.PageSize, cancellationToken), cancellationToken);
+        var (page, sort, search) = (request.SafePage, request.SafeSort, ArtistSearch.For(request.Search));
+        var seek = ArtistListSeek.For(request, search);
+        var ((rows, backward), position) = await dbFactory.ReadAtPositionAsync(async db =>
+        {
+            if (seek is not null)
+            {
+                var sought = await ArtistListQuery.PageAsync(db, sort, search, viewer, 0, seek, cancellationToken);
+                // Walking back from the edge and reaching the start of the list within a page means the list changed
+                // since the edge was shown: the page is then counted from the start, like a page typed into the URL.
+                if (!seek.Backward || sought.Count > ArtistListRequest.PageSize)
+                {
+                    return (sought, seek.Backward);
+                }
+            }
+
+            return (await ArtistListQuery.PageAsync(db, sort, search, viewer, (page - 1) * ArtistListRequest.PageSize, null, cancellationToken), false);
+        }, cancellationToken);
+
+        // Rows come one past the page, in the order walked: the row past a backward walk is the one before the page.
+        var shown = rows.Take(ArtistListRequest.PageSize).ToList();
+        if (backward)
+        {
+            shown.Reverse();
+        }
+
         return new ArtistListResult(
-            rows.Take(ArtistListRequest.PageSize).ToList(), page, page > 1, rows.Count > ArtistListRequest.PageSize, position);
+            shown.Select(r => r.Card).ToList(),
+            page,
+            HasPrevious: page > 1,
+            HasNext: backward || rows.Count > ArtistListRequest.PageSize,
+            position,
+            shown.Count == 0 ? null : new ArtistListBounds(search?.Term, sort, page, shown[0].Edge, shown[^1].Edge));
     }
 
     public async Task<ArtistDetails?> GetAsync(Guid artistId, CancellationToken cancellationToken = default)

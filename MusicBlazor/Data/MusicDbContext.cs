@@ -70,6 +70,7 @@ public class MusicDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Gu
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MusicDbContext).Assembly);
+        IdOrder.Map(builder);
     }
 
     public override void Dispose()
