@@ -60,14 +60,10 @@ internal static class ArtistListQuery
     /// One page plus one row, found whichever way costs less for this search and page, in the order walked: the sort
     /// order, or its reverse when seeking backward (the row past a page then is the one before it).
     /// </summary>
+    /// <param name="skip">Matches passed before the page: from the start of the order, or from the seek's edge (then 0).</param>
     public static async Task<List<ArtistListRow>> PageAsync(
         MusicDbContext db, ArtistSort sort, ArtistSearch? search, Guid? viewer, int skip, ArtistListSeek? seek, CancellationToken cancellationToken)
     {
-        if (seek is not null)
-        {
-            skip = 0;
-        }
-
         if (search is { CanUseIndex: true })
         {
             // Counting the matches (to choose) costs more than most pages: a common term's page is found by a short
