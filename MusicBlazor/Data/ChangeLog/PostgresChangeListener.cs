@@ -115,6 +115,10 @@ public sealed class PostgresChangeListener(
         if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var head))
         {
             Announce(head);
+            if (!signal.IsUnread(head))
+            {
+                return;
+            }
         }
 
         Interlocked.Exchange(ref _pending, 1);

@@ -23,6 +23,8 @@ public sealed class ChangeLogFollower(
 {
     public const int BatchSize = 500;
 
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMilliseconds(250);
+
     private readonly SemaphoreSlim _reading = new(1, 1);
     private long _position;
 
@@ -33,6 +35,7 @@ public sealed class ChangeLogFollower(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _position, await log.HeadAsync(cancellationToken));
+        signal.ReadUpTo(Position);
         await base.StartAsync(cancellationToken);
     }
 
@@ -41,6 +44,7 @@ public sealed class ChangeLogFollower(
         var rang = true;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var failed = false;
             try
             {
                 // Asked after a ring too (no short-circuit), so the next poll does not read again for the same commit.
@@ -52,9 +56,12 @@ public sealed class ChangeLogFollower(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Reading the change log after {Position} failed; trying again", Position);
+                failed = true;
             }
 
-            rang = await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            // A failed read is tried again soon whatever happens: the ring or notification that asked for it has been
+            // used up, and (a pooled connection the database ended, say) nothing else may ask until the next commit.
+            rang = await signal.WaitAsync(failed ? RetryAfterFailure : options.Value.PollInterval, stoppingToken) | failed;
         }
     }
 
@@ -75,6 +82,7 @@ public sealed class ChangeLogFollower(
 
                 publisher.Publish(batch);
                 Interlocked.Exchange(ref _position, batch[^1].Sequence);
+                signal.ReadUpTo(Position);
                 subscribers.Ring();
                 if (batch.Count < BatchSize)
                 {
