@@ -17,6 +17,14 @@ public sealed class ArtistQueriesTests : DatabaseTest
 
     private static List<string> Names(ArtistListResult page) => page.Artists.Select(a => a.Name).ToList();
 
+    /// <summary>"Nina 01" to "Nina <paramref name="count"/>", in one save: the same figures, so ties are broken by the id.</summary>
+    private async Task AddNinasAsync(int count)
+    {
+        await using var db = await App.OpenDbAsync(_admin);
+        db.Artists.AddRange(Enumerable.Range(1, count).Select(i => Artist.Create($"Nina {i:00}")));
+        await db.SaveChangesAsync();
+    }
+
     private async Task<Guid> CreateArtistLaterAsync(string name)
     {
         App.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -108,11 +116,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
     {
         // 40 artists, most with the same figures: every order but the name one is decided by the id among ties, which
         // is where pages could overlap or skip. PostgreSQL's walk reads the page's ids first, then their cards.
-        await using (var db = await App.OpenDbAsync(_admin))
-        {
-            db.Artists.AddRange(Enumerable.Range(1, 40).Select(i => Artist.Create($"Nina {i:00}")));
-            await db.SaveChangesAsync();
-        }
+        await AddNinasAsync(40);
 
         var fan = await App.CreateUserAsync();
         var followed = (await ListAsync(page: 3)).Artists[5].Id;
@@ -144,11 +148,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
     [DatabaseFact]
     public async Task ThePagerWalksEveryPageForwardAndBackFromTheShownOnes()
     {
-        await using (var db = await App.OpenDbAsync(_admin))
-        {
-            db.Artists.AddRange(Enumerable.Range(1, 40).Select(i => Artist.Create($"Nina {i:00}")));
-            await db.SaveChangesAsync();
-        }
+        await AddNinasAsync(40);
 
         foreach (var (sort, _, _) in ArtistSorts.All)
         {
@@ -186,11 +186,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
     [DatabaseFact]
     public async Task NextAndPreviousContinueFromTheArtistsShownWhenAnArtistIsAddedBeforeThem()
     {
-        await using (var db = await App.OpenDbAsync(_admin))
-        {
-            db.Artists.AddRange(Enumerable.Range(1, 30).Select(i => Artist.Create($"Nina {i:00}")));
-            await db.SaveChangesAsync();
-        }
+        await AddNinasAsync(30);
 
         var first = await ListAsync(page: 1);
         var third = await ListAsync(page: 3);
@@ -217,11 +213,7 @@ public sealed class ArtistQueriesTests : DatabaseTest
     [DatabaseFact]
     public async Task APreviousPageThatNoLongerHasAPageBeforeItIsCountedFromTheStart()
     {
-        await using (var db = await App.OpenDbAsync(_admin))
-        {
-            db.Artists.AddRange(Enumerable.Range(1, 30).Select(i => Artist.Create($"Nina {i:00}")));
-            await db.SaveChangesAsync();
-        }
+        await AddNinasAsync(30);
 
         var third = await ListAsync(page: 3);
         await using (var db = await App.OpenDbAsync(_admin))

@@ -31,6 +31,16 @@ public sealed class ArtistListTests : ComponentTest
     private static IElement Button(IRenderedComponent<ArtistList> list, string name) =>
         list.FindAll("button, a").Single(b => b.AccessibleName() == name);
 
+    /// <summary>"Band 01" to "Band <paramref name="count"/>".</summary>
+    private async Task CreateBandsAsync(int count)
+    {
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        for (var i = 1; i <= count; i++)
+        {
+            await App.CreateArtistAsync(admin, $"Band {i:00}");
+        }
+    }
+
     [Fact]
     public async Task ShowsEachArtistWithAlbumsFollowersAndWhetherIFollow()
     {
@@ -135,11 +145,7 @@ public sealed class ArtistListTests : ComponentTest
     [Fact]
     public async Task PagesTwelveAtATimeKeepingSearchAndSort()
     {
-        var admin = await App.CreateUserAsync(Roles.Admin);
-        for (var i = 1; i <= 13; i++)
-        {
-            await App.CreateArtistAsync(admin, $"Band {i:00}");
-        }
+        await CreateBandsAsync(13);
 
         var list = RenderAt("/?q=band&sort=name");
         Assert.Equal(12, Cards(list).Count);
@@ -161,11 +167,7 @@ public sealed class ArtistListTests : ComponentTest
     [Fact]
     public async Task ThePagerContinuesFromTheEdgeOfThePageShownAndSoDoesBack()
     {
-        var admin = await App.CreateUserAsync(Roles.Admin);
-        for (var i = 1; i <= 30; i++)
-        {
-            await App.CreateArtistAsync(admin, $"Band {i:00}");
-        }
+        await CreateBandsAsync(30);
 
         var list = RenderAt("/?sort=name");
         App.Commands.CaptureSql = true;
