@@ -160,16 +160,23 @@ public sealed class ArtistQueriesTests : DatabaseTest
                     counted.Add(await ListAsync(search, sort, page));
                 }
 
-                // Forward, each page from the one shown before it; then back again from page 4.
+                // Forward, each page from the one shown before it; then back again from page 4. Each also from the
+                // edge as its URL carries it (a reload, a shared link), which holds only the sort value and the id.
                 var shown = counted[0];
                 for (var page = 2; page <= 4; page++)
                 {
+                    var fromUrl = ArtistListBounds.FromUrl(search, sort, page, ArtistListEdgeText.Format(shown.Bounds!.Last, sort), null);
+                    Assert.NotNull(fromUrl);
+                    AssertSamePage(counted[page - 1], await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page, fromUrl)));
                     shown = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page, shown.Bounds));
                     AssertSamePage(counted[page - 1], shown);
                 }
 
                 for (var page = 3; page >= 1; page--)
                 {
+                    var fromUrl = ArtistListBounds.FromUrl(search, sort, page, null, ArtistListEdgeText.Format(shown.Bounds!.First, sort));
+                    Assert.NotNull(fromUrl);
+                    AssertSamePage(counted[page - 1], await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page, fromUrl)));
                     shown = await App.As<ArtistQueries>(Actor.Anonymous).ListAsync(new ArtistListRequest(search, sort, page, shown.Bounds));
                     AssertSamePage(counted[page - 1], shown);
                 }

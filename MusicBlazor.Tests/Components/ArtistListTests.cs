@@ -154,7 +154,7 @@ public sealed class ArtistListTests : ComponentTest
 
         await list.InvokeAsync(() => Button(list, "Next page").Click());
 
-        Assert.Equal("http://localhost/?q=band&sort=name&page=2", Navigation.Uri);
+        Assert.Matches(@"^http://localhost/\?q=band&sort=name&page=2&after=[0-9a-f]{32}\.band%2012$", Navigation.Uri);
         Assert.False(Navigation.History.First().Options.ReplaceHistoryEntry);
         list.WaitForAssertion(() => Assert.Equal(["Band 13"], Cards(list).Select(c => c.QuerySelector("h2")!.TextContent)));
         Assert.True(Button(list, "Next page").HasAttribute("disabled"));
@@ -165,28 +165,58 @@ public sealed class ArtistListTests : ComponentTest
     }
 
     [Fact]
-    public async Task ThePagerContinuesFromTheEdgeOfThePageShownAndSoDoesBack()
+    public async Task ThePagerContinuesFromTheEdgeOfThePageShownAndItsUrlKeepsThatEdge()
     {
         await CreateBandsAsync(30);
-
         var list = RenderAt("/?sort=name");
         App.Commands.CaptureSql = true;
 
         await list.InvokeAsync(() => Button(list, "Next page").Click());
-        list.WaitForAssertion(() => Assert.Equal("Band 13", Cards(list)[0].QuerySelector("h2")!.TextContent));
-        // The database was asked for the artists after the last one shown (by its sort key), not to count past 12.
+        list.WaitForAssertion(() => Assert.Equal(Bands(13, 24), Names(list)));
+        // The database was asked for the artists after the last one shown (by its sort value), not to count past 12.
+        Assert.Matches(@"^http://localhost/\?sort=name&page=2&after=[0-9a-f]{32}\.band%2012$", Navigation.Uri);
         Assert.Contains(App.Commands.CapturedReaders, c => c.Parameters.Contains(("@edgeKey", "band 12")));
 
         await list.InvokeAsync(() => Button(list, "Next page").Click());
-        list.WaitForAssertion(() => Assert.Equal("Band 25", Cards(list)[0].QuerySelector("h2")!.TextContent));
+        list.WaitForAssertion(() => Assert.Equal(Bands(25, 30), Names(list)));
+        var thirdPage = Navigation.Uri;
         App.Commands.CapturedReaders.Clear();
 
-        // Back to page 2 (as the browser's Back button does): from the first artist of page 3, walking backward.
-        Navigation.NavigateTo("/?sort=name&page=2");
-        list.WaitForAssertion(() => Assert.Equal(
-            Enumerable.Range(13, 12).Select(i => $"Band {i:00}"), Cards(list).Select(c => c.QuerySelector("h2")!.TextContent)));
+        await list.InvokeAsync(() => Button(list, "Previous page").Click());
+        list.WaitForAssertion(() => Assert.Equal(Bands(13, 24), Names(list)));
+        Assert.Matches(@"^http://localhost/\?sort=name&page=2&before=[0-9a-f]{32}\.band%2025$", Navigation.Uri);
         Assert.Contains(App.Commands.CapturedReaders, c => c.Parameters.Contains(("@edgeKey", "band 25")));
+        App.Commands.CapturedReaders.Clear();
+
+        // A reload of page 3, a shared link to it or Back to it from an artist's page: a new list seeks from its URL.
+        await DisposeComponentsAsync();
+        var reloaded = RenderAt(thirdPage);
+        Assert.Equal(Bands(25, 30), Names(reloaded));
+        Assert.Contains(App.Commands.CapturedReaders, c => c.Parameters.Contains(("@edgeKey", "band 24")));
+
+        // A jump (here to page 1) counts from the start and leaves the edge out of the URL.
+        await reloaded.InvokeAsync(() => Button(reloaded, "Page 1").Click());
+        Assert.Equal("http://localhost/?sort=name", Navigation.Uri);
     }
+
+    [Theory]
+    [InlineData("after=nonsense")]
+    [InlineData("after=0123456789abcdef0123456789abcdef.")]
+    [InlineData("before=0123456789abcdef0123456789abcdef.band 99&after=x")]
+    [InlineData("after=ffffffffffffffffffffffffffffffff.band%2012&before=y")]
+    public async Task AnEdgeInTheUrlThatIsNotOneIsCountedOrSoughtButNeverAnError(string edge)
+    {
+        await CreateBandsAsync(30);
+
+        var list = RenderAt($"/?sort=name&page=2&{edge}");
+
+        // Unreadable: counted (Band 13 to 24). Readable: sought from it (after "band 12", or before "band 99").
+        Assert.Equal(edge.StartsWith("before") ? Bands(19, 30) : Bands(13, 24), Names(list));
+    }
+
+    private static List<string> Names(IRenderedComponent<ArtistList> list) => Cards(list).Select(c => c.QuerySelector("h2")!.TextContent).ToList();
+
+    private static List<string> Bands(int first, int last) => Enumerable.Range(first, last - first + 1).Select(i => $"Band {i:00}").ToList();
 
     [Theory]
     [InlineData("/?page=abc")]

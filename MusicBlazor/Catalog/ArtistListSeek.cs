@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -11,7 +12,74 @@ public sealed record ArtistListEdge(
     Guid Id, string SearchName, DateTime CreatedAt, DateTime UpdatedAt, int AlbumCount, int LatestAlbumYear, int FollowerCount);
 
 /// <summary>The first and last artist of a shown page: the pages on either side of it continue from them.</summary>
-public sealed record ArtistListBounds(string? Term, ArtistSort Sort, int Page, ArtistListEdge First, ArtistListEdge Last);
+public sealed record ArtistListBounds(string? Term, ArtistSort Sort, int Page, ArtistListEdge First, ArtistListEdge Last)
+{
+    /// <summary>
+    /// The bounds a page's URL implies (<c>?after=…</c> or <c>?before=…</c>, see <see cref="ArtistListEdgeText"/>):
+    /// the page before it ended at that edge, or the page after it began there. Null when neither is there or readable.
+    /// </summary>
+    public static ArtistListBounds? FromUrl(string? search, ArtistSort sort, int page, string? after, string? before)
+    {
+        var term = ArtistSearch.For(search)?.Term;
+        return ArtistListEdgeText.Parse(after, sort) is { } last ? new ArtistListBounds(term, sort, page - 1, last, last)
+            : ArtistListEdgeText.Parse(before, sort) is { } first ? new ArtistListBounds(term, sort, page + 1, first, first)
+            : null;
+    }
+}
+
+/// <summary>
+/// An edge as a URL carries it, so that a reload, a shared link or Back from an artist's page seeks as the pager did:
+/// the id (32 hex digits), a dot, then the value in the sort order, which is all a seek reads.
+/// </summary>
+public static class ArtistListEdgeText
+{
+    public static string Format(ArtistListEdge edge, ArtistSort sort) => edge.Id.ToString("N") + "." + sort switch
+    {
+        ArtistSort.RecentlyAdded => edge.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture),
+        ArtistSort.Name => edge.SearchName,
+        ArtistSort.AlbumCount => edge.AlbumCount.ToString(CultureInfo.InvariantCulture),
+        ArtistSort.LatestRelease => edge.LatestAlbumYear.ToString(CultureInfo.InvariantCulture),
+        ArtistSort.FollowerCount => edge.FollowerCount.ToString(CultureInfo.InvariantCulture),
+        _ => edge.UpdatedAt.Ticks.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The edge a URL names (its other sort values left empty), or null for anything else.</summary>
+    public static ArtistListEdge? Parse(string? text, ArtistSort sort)
+    {
+        if (text is not { Length: > 33 } || text[32] != '.' || !Guid.TryParseExact(text.AsSpan(0, 32), "N", out var id))
+        {
+            return null;
+        }
+
+        var value = text[33..];
+        var empty = new ArtistListEdge(id, "", default, default, 0, 0, 0);
+        if (sort == ArtistSort.Name)
+        {
+            return value.Length <= Artist.NameMaxLength * 4 ? empty with { SearchName = value } : null;
+        }
+
+        if (sort is ArtistSort.RecentlyAdded or ArtistSort.RecentlyUpdated)
+        {
+            return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
+                ? sort == ArtistSort.RecentlyAdded
+                    ? empty with { CreatedAt = new DateTime(ticks, DateTimeKind.Utc) }
+                    : empty with { UpdatedAt = new DateTime(ticks, DateTimeKind.Utc) }
+                : null;
+        }
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        return sort switch
+        {
+            ArtistSort.AlbumCount => empty with { AlbumCount = number },
+            ArtistSort.LatestRelease => empty with { LatestAlbumYear = number },
+            _ => empty with { FollowerCount = number },
+        };
+    }
+}
 
 /// <summary>
 /// Keyset ("seek") navigation: the page after a shown one starts just past its last artist in sort order, the page
