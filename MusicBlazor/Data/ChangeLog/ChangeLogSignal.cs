@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MusicBlazor.Common;
 
 namespace MusicBlazor.Data.ChangeLog;
 
@@ -15,14 +16,7 @@ public sealed class ChangeLogSignal
     public void Ring() => _rings.Writer.TryWrite(true);
 
     /// <summary>The reader has published everything up to this sequence.</summary>
-    public void ReadUpTo(long sequence)
-    {
-        var known = Interlocked.Read(ref _readUpTo);
-        while (sequence > known && Interlocked.CompareExchange(ref _readUpTo, sequence, known) is var found && found != known)
-        {
-            known = found;
-        }
-    }
+    public void ReadUpTo(long sequence) => AtomicMax.Raise(ref _readUpTo, sequence);
 
     /// <summary>
     /// Whether a log head announced from elsewhere is beyond what the reader has published. The notification of this

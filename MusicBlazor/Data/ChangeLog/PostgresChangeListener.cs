@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using MusicBlazor.Common;
 using MusicBlazor.Hosting;
 
 namespace MusicBlazor.Data.ChangeLog;
@@ -125,14 +126,7 @@ public sealed class PostgresChangeListener(
         signal.Ring();
     }
 
-    private void Announce(long head)
-    {
-        var seen = Interlocked.Read(ref _announcedHead);
-        while (head > seen && Interlocked.CompareExchange(ref _announcedHead, head, seen) is var found && found != seen)
-        {
-            seen = found;
-        }
-    }
+    private void Announce(long head) => AtomicMax.Raise(ref _announcedHead, head);
 
     /// <summary>The app's connection string, unpooled (a pooled connection would go back to the pool still listening), with TCP keepalives so a dead peer is noticed.</summary>
     private string ListenerConnectionString() => new NpgsqlConnectionStringBuilder(DatabaseConnection.Read(configuration))
