@@ -145,8 +145,14 @@ internal sealed record ArtistListSeek(ArtistListEdge Edge, bool Backward)
     {
         if (left.Type == typeof(Guid))
         {
-            var before = comparison is ExpressionType.LessThan or ExpressionType.LessThanOrEqual;
-            return Expression.Call(typeof(IdOrder).GetMethod(before ? nameof(IdOrder.Before) : nameof(IdOrder.After))!, left, right);
+            // Ids only break ties, strictly: no id is before or after itself.
+            var method = comparison switch
+            {
+                ExpressionType.LessThan => nameof(IdOrder.Before),
+                ExpressionType.GreaterThan => nameof(IdOrder.After),
+                _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison, "Ids are compared strictly."),
+            };
+            return Expression.Call(typeof(IdOrder).GetMethod(method)!, left, right);
         }
 
         return left.Type == typeof(string)
